@@ -1,0 +1,51 @@
+# US-China Trade Watch: the verbs users expect. Everything runs inside .venv.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup briefs brief test lab data-status data-refresh lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+## setup: create .venv and install the kit with its development tools
+setup: $(STAMP)
+
+## briefs: render every narrative notebook into reports/ from the embedded data (FORCE=1 rebuilds all)
+briefs: $(STAMP)
+	$(BIN)/python -m helpers briefs $(if $(FORCE),--force,)
+
+## brief: one parameterised brief, e.g. make brief NB=03_soybean_collapse PARAMS="start=2015-01"
+brief: $(STAMP)
+	$(BIN)/python -m helpers briefs --notebook $(NB) $(foreach p,$(PARAMS),--param $(p))
+
+## test: the whole test suite (what CI runs)
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+## lab: JupyterLab on notebooks/ with the kit importable
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+## data-status: one row per dataset: coverage, as-of, origin, fresh or stale
+data-status: $(STAMP)
+	$(BIN)/python -m helpers data status
+
+## data-refresh: pull newer data from the official origins into data/cache/ (needs internet)
+data-refresh: $(STAMP)
+	$(BIN)/python -m helpers data refresh
+
+## lint: ruff over code, tests and notebooks
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench notebooks tools
+
+## bench: speed and memory benchmarks, printed as ratios
+bench: $(STAMP)
+	$(BIN)/python bench/briefs.py
+
+clean:
+	rm -rf reports data/cache .pytest_cache

@@ -1,0 +1,1 @@
+"""US-China Trade Watch helpers."""

@@ -1,0 +1,104 @@
+"""Command line: ``python -m helpers data status|refresh|build-snapshot|checksums`` and
+``python -m helpers briefs``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from helpers.data.errors import DataError
+
+
+def _data_status(args) -> int:
+    from helpers.data import status
+
+    table = status()
+    if args.json:
+        print(json.dumps(table.to_dict(orient="records"), indent=2, default=str))
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.width", 200, "display.max_colwidth", 48):
+            print(table.drop(columns=["source"]).to_string(index=False))
+    return 0
+
+
+def _data_refresh(args) -> int:
+    from helpers.data import refresh
+
+    results = refresh(args.ids or None)
+    for r in results:
+        print(f"{'ok  ' if r.ok else 'FAIL'} {r.dataset}: {r.message}")
+    return 0 if all(r.ok for r in results) else 1
+
+
+def _build_snapshot(args) -> int:
+    from helpers import paths
+    from helpers.data import snapshot
+
+    for p in snapshot.build(Path(args.sources), paths.data_dir() / "snapshot"):
+        print(p)
+    return 0
+
+
+def _checksums(args) -> int:
+    from helpers.data import catalog
+
+    if args.write:
+        changed = catalog.write_checksums()
+        print("\n".join(changed) if changed else "all checksums already match")
+        return 0
+    bad = 0
+    for ds in catalog.read_catalog().values():
+        for f in ds.files:
+            try:
+                catalog.verify_file(ds.id, f)
+            except DataError as exc:
+                bad += 1
+                print(exc)
+    print("all checksums match" if not bad else f"{bad} file(s) do not match")
+    return 1 if bad else 0
+
+
+def _briefs(args) -> int:
+    from helpers import briefs
+
+    params = dict(p.split("=", 1) for p in args.param)
+    return briefs.main(notebook=args.notebook, params=params, force=args.force)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m helpers")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    data = sub.add_parser("data", help="the data layer").add_subparsers(dest="verb", required=True)
+    st = data.add_parser("status", help="one row per dataset")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=_data_status)
+    rf = data.add_parser("refresh", help="pull newer data from the origins (needs internet)")
+    rf.add_argument("ids", nargs="*")
+    rf.set_defaults(func=_data_refresh)
+    bs = data.add_parser("build-snapshot", help="rebuild data/snapshot from the extracts")
+    bs.add_argument("--sources", required=True, help="folder of extracts with MANIFEST.md")
+    bs.set_defaults(func=_build_snapshot)
+    ck = data.add_parser("checksums", help="check (or --write) the catalog's sha256 sums")
+    ck.add_argument("--write", action="store_true")
+    ck.set_defaults(func=_checksums)
+
+    br = sub.add_parser("briefs", help="render the notebooks into HTML briefs under reports/")
+    br.add_argument("--notebook", help="one notebook name, e.g. 03_soybean_collapse")
+    br.add_argument("--param", action="append", default=[], help="name=value (repeatable)")
+    br.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    br.set_defaults(func=_briefs)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2

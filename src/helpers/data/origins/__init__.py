@@ -1,0 +1,1 @@
+"""Clients for the official origins, one module per origin. Each returns tidy frames."""
