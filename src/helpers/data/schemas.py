@@ -202,7 +202,9 @@ def validate(schema: pa.DataFrameSchema, df: pd.DataFrame, dataset: str, where: 
         else:
             first = cases.iloc[0]
             problem = f"column '{first['column']}': {first['check']} ({first['failure_case']})"
-        more = len(cases) - 1
+        # A bad cell fails several checks (coercion, dtype, range): count cells, not checks.
+        counted = located if len(located) else cases
+        more = len(counted.drop_duplicates(["column", "index"])) - 1
         if more > 0:
             problem += f" (and {more} more failure{'s' if more > 1 else ''})"
         raise DataError(dataset, where, problem) from None

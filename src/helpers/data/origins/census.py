@@ -14,6 +14,7 @@ import pandas as pd
 import requests
 
 from helpers.data.errors import DataError
+from helpers.data.origins import http_timeout
 
 CENSUS_EXPORTS_HS_URL = "https://api.census.gov/data/timeseries/intltrade/exports/hs"
 CHINA_CTY_CODE = "5700"
@@ -30,7 +31,7 @@ def _scrub(text: str, key: str | None) -> str:
 
 
 def fetch_soybean_exports(dataset_id: str, start: str = "2013-01", *,
-                          timeout: float = 60) -> pd.DataFrame:
+                          timeout: float | None = None) -> pd.DataFrame:
     """Monthly HS 1201 exports to China and to all countries: date, destination, value, tonnes."""
     url = endpoint()
     key = os.environ.get("CENSUS_API_KEY") or None
@@ -39,7 +40,7 @@ def fetch_soybean_exports(dataset_id: str, start: str = "2013-01", *,
     if key:
         params["key"] = key
     try:
-        resp = requests.get(url, params=params, timeout=timeout)
+        resp = requests.get(url, params=params, timeout=timeout or http_timeout())
     except requests.RequestException as exc:
         raise DataError(dataset_id, url,
                         f"Census API request failed: {_scrub(type(exc).__name__, key)}") from None

@@ -12,6 +12,7 @@ import pandas as pd
 from pandas_datareader.fred import FredReader
 
 from helpers.data.errors import DataError
+from helpers.data.origins import http_timeout
 
 FRED_CSV_URL = "https://fred.stlouisfed.org/graph/fredgraph.csv"
 
@@ -32,7 +33,7 @@ def endpoint() -> str:
     return os.environ.get("TRADEWATCH_FRED_URL", FRED_CSV_URL)
 
 
-def fetch(dataset_id: str, series_ids: list[str], *, timeout: float = 30,
+def fetch(dataset_id: str, series_ids: list[str], *, timeout: float | None = None,
           retry_count: int = 2) -> dict[str, pd.Series]:
     """Each series as a float Series indexed by date, trimmed of leading/trailing blanks.
 
@@ -42,6 +43,7 @@ def fetch(dataset_id: str, series_ids: list[str], *, timeout: float = 30,
     from pandas_datareader._utils import RemoteDataError
 
     url = endpoint()
+    timeout = timeout or http_timeout()
     out = {}
     for sid in series_ids:
         reader = _FredReader(sid, url, start="1900-01-01", timeout=timeout,

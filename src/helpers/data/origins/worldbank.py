@@ -17,6 +17,7 @@ import pandas as pd
 import requests
 
 from helpers.data.errors import DataError
+from helpers.data.origins import http_timeout
 
 PINK_SHEET_URL = ("https://thedocs.worldbank.org/en/doc/5d903e848db1d1b83e0ec8f744e55570-"
                   "0350012021/related/CMO-Historical-Data-Monthly.xlsx")
@@ -92,10 +93,10 @@ def parse_workbook(dataset_id: str, content: bytes, where: str) -> pd.DataFrame:
         columns=["min", "max"]).reset_index(drop=True)
 
 
-def fetch(dataset_id: str, *, timeout: float = 120) -> pd.DataFrame:
+def fetch(dataset_id: str, *, timeout: float | None = None) -> pd.DataFrame:
     url = endpoint()
     try:
-        resp = requests.get(url, timeout=timeout)
+        resp = requests.get(url, timeout=timeout or http_timeout())
         resp.raise_for_status()
     except requests.RequestException as exc:
         raise DataError(dataset_id, url, f"World Bank download failed: {exc}") from None

@@ -1,0 +1,56 @@
+"""Every committed data file is catalogued with provenance and a matching checksum."""
+
+from pathlib import Path
+
+import pytest
+
+from helpers import paths
+from helpers.data import catalog
+from helpers.data.errors import DataError
+
+DATA = paths.PROJECT_ROOT / "data"
+
+
+def test_every_snapshot_file_has_a_catalog_entry_and_every_entry_a_file():
+    catalogued = {f.path for ds in catalog.read_catalog().values() for f in ds.files}
+    on_disk = {str(p.relative_to(DATA)) for p in (DATA / "snapshot").rglob("*") if p.is_file()}
+    assert on_disk == catalogued
+
+
+@pytest.mark.parametrize("ds", list(catalog.read_catalog().values()), ids=lambda d: d.id)
+def test_catalog_entry_is_complete(ds):
+    for name in ("title", "publisher", "units", "frequency", "coverage", "origin_url",
+                 "licence", "source_line"):
+        assert getattr(ds, name).strip(), f"{ds.id}: {name} is empty"
+    assert ds.role in {"core", "refresh-only", "cross-check"}
+    if ds.role == "refresh-only":
+        assert ds.refresh and not ds.files
+    else:
+        assert ds.files
+    for f in ds.files:
+        assert len(f.sha256) == 64 and f.copied_from, f"{ds.id}: {f.path} lacks sha256/provenance"
+
+
+@pytest.mark.parametrize("data_file", [f for ds in catalog.read_catalog().values()
+                                       for f in ds.files], ids=lambda f: f.path)
+def test_committed_checksums_match(data_file):
+    assert catalog.sha256_of(DATA / data_file.path) == data_file.sha256
+
+
+def test_unknown_dataset_names_the_known_ones():
+    with pytest.raises(DataError, match="Known ids: .*us_china_goods_trade"):
+        catalog.get("soybeans")
+
+
+def test_broken_catalog_is_one_clear_error(data_copy):
+    (data_copy / "catalog.toml").write_text("[datasets\nbroken", encoding="utf-8")
+    with pytest.raises(DataError, match="not valid TOML"):
+        catalog.read_catalog()
+
+
+def test_write_checksums_keeps_comments_and_reports_changes(tamper, data_copy):
+    tamper("snapshot/average_tariffs.csv", lambda t: t + "\n", keep_checksum_valid=False)
+    changed = catalog.write_checksums(data_copy / "catalog.toml")
+    assert changed == ["snapshot/average_tariffs.csv"]
+    text = Path(data_copy / "catalog.toml").read_text(encoding="utf-8")
+    assert text.startswith("# US-China Trade Watch data catalog")

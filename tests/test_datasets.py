@@ -1,0 +1,176 @@
+"""Data-validation tests for every dataset, and published figures the snapshot must reproduce."""
+
+import pandas as pd
+import pytest
+
+from helpers.data import catalog, load, soybean_imports
+
+CORE = [ds.id for ds in catalog.read_catalog().values() if ds.role == "core"]
+
+
+@pytest.mark.parametrize("dataset_id", CORE)
+def test_core_dataset_loads_validated_with_provenance(dataset_id):
+    df = load(dataset_id, use_cache=False)
+    assert len(df) > 0
+    prov = df.attrs["provenance"]
+    assert prov["origin"] == "snapshot" and prov["dataset"] == dataset_id
+    assert prov["source_line"] and prov["files"][0]["sha256"]
+
+
+def _annual(column: str, year: str) -> float:
+    df = load("us_china_goods_trade", use_cache=False).set_index("date")
+    return df.loc[year, column].sum()
+
+
+def test_2018_imports_from_china_match_census():
+    # Census: 2018 US goods imports from China, about USD 538.5 bn.
+    assert _annual("imports_usd_mn", "2018") == pytest.approx(538_514.2, abs=0.1)
+
+
+def test_2018_exports_to_china_match_census():
+    # Census: 2018 US goods exports to China, USD 120.3 bn.
+    assert _annual("exports_usd_mn", "2018") == pytest.approx(120_281.3, abs=0.05)
+
+
+def test_2024_exports_and_2020_2023_filled_months():
+    assert _annual("exports_usd_mn", "2024") == pytest.approx(143_226.6, abs=0.05)
+    # Annual sums of the 2020-2023 exports as recorded in the extracts' provenance notes.
+    for year, total in {"2020": 124_581.6, "2021": 151_439.5, "2022": 153_987.4,
+                        "2023": 147_635.4}.items():
+        assert _annual("exports_usd_mn", year) == pytest.approx(total, abs=0.05)
+
+
+def test_goods_trade_gaps_are_missing_not_zero():
+    df = load("us_china_goods_trade", use_cache=False).set_index("date")
+    assert df.loc["1985":"2000", "exports_usd_mn"].isna().all()
+    assert pd.isna(df.loc["2025-12-01", "exports_usd_mn"])
+    assert pd.isna(df.loc["2025-12-01", "balance_usd_mn"])
+    assert df.loc["2001-01-01":"2025-11-01", "exports_usd_mn"].notna().all()
+    assert (df["exports_usd_mn"].dropna() > 0).all()
+    assert df.loc["2023-11-01":, "imports_world_usd_mn"].isna().all()
+
+
+def test_china_share_of_us_imports_peak_matches_published():
+    # Bloomberg: China's share peaked at 21.8% in the 12 months through March 2018.
+    df = load("us_china_goods_trade", use_cache=False).set_index("date")
+    share = (df["imports_usd_mn"].rolling(12).sum() / df["imports_world_usd_mn"].rolling(12).sum())
+    assert share.idxmax() == pd.Timestamp("2018-03-01")
+    assert share.max() == pytest.approx(0.2176, abs=0.0005)
+
+
+def test_september_2025_us_soybeans_are_a_stated_zero():
+    q = soybean_imports("quantity_kg", "month")
+    assert q.loc["2025-09-01", "United States"] == 0
+    # and Brazil ~85.2% of the month by volume (Reuters on GACC data)
+    share = soybean_imports("share_of_china_total", "month")
+    assert share.loc["2025-09-01", "Brazil"] == pytest.approx(0.852, abs=0.0005)
+    assert q.loc["2025-09-01", "Brazil"] == pytest.approx(10.96e9, rel=1e-3)
+
+
+def test_us_soybean_value_months_without_rows_are_missing_not_zero():
+    v = soybean_imports("value_usd", "month")
+    for month in ("2018-11-01", "2025-09-01", "2025-10-01"):
+        assert pd.isna(v.loc[month, "United States"])
+    assert v["World"].notna().all()
+
+
+def test_annual_soybean_quantities_2017_vs_2018():
+    q = soybean_imports("quantity_kg", "year")
+    assert q.loc["2017-01-01", "United States"] == 32_853_052_302  # 32.85 Mt published
+    assert q.loc["2018-01-01", "United States"] < 0.6 * q.loc["2017-01-01", "United States"]
+
+
+def test_world_soybean_value_totals_match_the_extract():
+    v = soybean_imports("value_usd", "year")
+    assert v.loc["2017-01-01", "World"] == 39_638_142_580
+    assert v.loc["2024-01-01", "World"] == 52_726_095_824
+    assert pd.Timestamp("2025-01-01") not in v.index  # Jan-Oct only: never a full year
+
+
+def test_code_derived_monthly_sums_equal_the_extracts_sums():
+    v = load("china_soybean_imports", use_cache=False)
+    mine = v[(v["measure"] == "value_usd")].set_index(["period", "partner"])["value"]
+    sums = load("xcheck_gacc_monthly_sums")
+    sums["partner"] = sums["partner"].replace({"World (all partners in the query)": "World"})
+    sums["period"] = pd.to_datetime(sums["period"] + "-01")
+    theirs = sums.set_index(["period", "partner"])["computed: sum of rows (value_usd)"]
+    assert len(theirs) == len(mine)
+    assert (mine.loc[theirs.index] == theirs).all()
+
+
+def test_superseded_rows_lack_exactly_the_duplicate_valued_rows():
+    v = soybean_imports("value_usd", "month")
+    old = load("xcheck_gacc_superseded_sums")
+    old = old.set_index([pd.to_datetime(old["period"] + "-01"), "partner"])[
+        "computed: sum of rows (value_usd)"]
+    gaps = {(d, p): v.loc[d, p] - old.loc[(d, p)] for d, p in old.index
+            if v.loc[d, p] != old.loc[(d, p)]}
+    assert gaps == {
+        (pd.Timestamp("2020-10-01"), "United States"): 10_009_944,
+        (pd.Timestamp("2021-10-01"), "Brazil"): 5_852_600,
+        (pd.Timestamp("2021-12-01"), "United States"): 7_228_200,
+        (pd.Timestamp("2023-10-01"), "Argentina"): 668,
+        (pd.Timestamp("2023-11-01"), "Brazil"): 5_812_670,
+        (pd.Timestamp("2025-10-01"), "Argentina"): 13_411_260,
+    }
+
+
+def test_us_2025_rows_match_the_all_partner_query():
+    rows = load("xcheck_gacc_us_2025_rows")
+    assert rows["value_usd"].sum() == 7_725_259_721
+    v = soybean_imports("value_usd", "month")
+    assert v.loc["2025-01-01":"2025-08-01", "United States"].sum() == 7_725_259_721
+
+
+def test_c5700_copy_imports_equal_impch_and_exports_equal_snapshot():
+    c = load("xcheck_census_c5700_2020_2025m04").set_index("date")
+    df = load("us_china_goods_trade", use_cache=False)
+    df = df.set_index(df["date"].dt.strftime("%Y-%m-%d"))
+    assert (df.loc[c.index, "imports_usd_mn"].round(1) == c["imports_IMPCH"]).all()
+    assert (df.loc[c.index, "exports_usd_mn"] == c["exports_EXPCH"]).all()
+    assert ((c["exports_EXPCH"] - c["imports_IMPCH"] - c["balance"]).abs() <= 0.1 + 1e-9).all()
+
+
+def test_prices_and_inputs_cover_what_the_catalog_says():
+    prices = load("commodity_prices", use_cache=False)
+    ends = prices.groupby("series_id")["date"].max()
+    assert ends["PSOYBUSDM"] == pd.Timestamp("2025-01-01")
+    assert ends["WB_SOYBEANS"] == pd.Timestamp("2026-04-01")
+    inputs = load("farm_input_prices", use_cache=False)
+    nitro = inputs[inputs["series_id"] == "PCU325311325311A"].set_index("date")["value"]
+    assert nitro.loc["1980-01-01":"1980-11-01"].isna().all()  # '.' in the source, not zero
+    assert inputs.groupby("series_id").size()["WPU0652"] == 1091
+
+
+def test_fertilizer_ppi_peaks_in_april_2022():
+    inputs = load("farm_input_prices", use_cache=False)
+    fert = inputs[inputs["series_id"] == "WPU0652"].set_index("date")["value"]
+    assert fert.idxmax() == pd.Timestamp("2022-04-01")
+
+
+def test_tariff_events_keep_citations_and_soybean_path():
+    ev = load("tariff_events", use_cache=False)
+    assert len(ev) == 53 and ev["sources"].str.len().min() > 10
+    soy = ev.dropna(subset=["soybean_total_rate_pct"]).set_index("date")["soybean_total_rate_pct"]
+    assert soy.loc["2018-07-06"] == 28 and soy.loc["2025-04-12"] == 138
+    assert (soy.loc["2025-11-10"] == 13).all()
+    assert set(ev["confirmed"]) == {"yes", "partly"}
+    threat = ev[ev["measure"].str.startswith("Threat")]
+    assert (threat["status"] == "announced only").all()
+
+
+def test_average_tariffs_are_two_separate_series():
+    av = load("average_tariffs", use_cache=False)
+    assert set(av["publisher"]) == {"PIIE", "CRS"}
+    piie_peak = av[(av["publisher"] == "PIIE") & (av["direction"] == "us_on_china")]
+    assert piie_peak["avg_tariff_pct"].max() == 126.5
+    crs = av[(av["publisher"] == "CRS") & (av["date_as_published"] == "2025-04-15")]
+    assert sorted(crs["avg_tariff_pct"]) == [146, 164]
+
+
+def test_rare_earth_lower_bounds_stay_blank_with_text():
+    re_ = load("rare_earth_facts", use_cache=False).set_index("fact_id")
+    assert pd.isna(re_.loc["re_nir_2022", "value"]) and re_.loc["re_nir_2022", "as_printed"] == ">95"
+    assert re_.loc["re_mine_china_2024", "value"] / re_.loc["re_mine_world_2024", "value"] == \
+        pytest.approx(0.69, abs=0.005)
+    assert re_["estimated"].dtype == bool and re_.loc["re_mine_china_2024", "estimated"]

@@ -1,0 +1,30 @@
+"""The committed snapshot is exactly what the builder makes from the extracts, and nothing in
+the project is a copy of the reference files."""
+
+import pytest
+
+from helpers import paths
+from helpers.data import catalog, snapshot
+
+
+def test_rebuilding_from_the_extracts_reproduces_the_committed_snapshot(shared_sources, tmp_path):
+    snapshot.build(shared_sources, tmp_path)
+    for ds in catalog.read_catalog().values():
+        for f in ds.files:
+            rebuilt = tmp_path / f.path.removeprefix("snapshot/")
+            assert catalog.sha256_of(rebuilt) == f.sha256, f.path
+
+
+def test_builder_refuses_a_folder_that_is_not_the_extracts(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no MANIFEST.md"):
+        snapshot.build(tmp_path, tmp_path / "out")
+
+
+def test_no_project_file_copies_reference_lines(shared_reference):
+    ref_lines = set()
+    for p in shared_reference.rglob("*.csv"):
+        ref_lines.update(line for line in p.read_text(errors="ignore").splitlines()[1:]
+                         if len(line) > 25)
+    for p in (paths.PROJECT_ROOT / "data").rglob("*.csv"):
+        shared = sum(1 for line in p.read_text(errors="ignore").splitlines() if line in ref_lines)
+        assert shared < 20, f"{p} shares {shared} lines with the reference files"
