@@ -3,8 +3,8 @@
 Each refreshed dataset is written in the same table format as its snapshot file: first to a
 temporary file, then validated by the same schema the loader uses, then renamed into place
 with a metadata sidecar (retrieval time, origins, sha256). A failed pull (timeout, HTTP
-error, an HTML page instead of data, a cut-off body, a schema violation, or data ending
-earlier than what the kit already has) leaves the cache and the snapshot untouched.
+error, an HTML page instead of data, a cut-off body, a schema violation, or data covering
+less than what the kit already has) leaves the cache and the snapshot untouched.
 """
 
 from __future__ import annotations
@@ -89,18 +89,34 @@ class RefreshResult:
     message: str
 
 
-def _not_older_than_current(ds_id: str, new: pd.DataFrame, where: str) -> None:
-    """Refuse a pull whose newest date is older than the data the kit already serves."""
+def _spans(df: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, pd.Timestamp]]:
+    """First and last date with a value, per series (long tables) or per value column (wide)."""
+    key = next((k for k in ("series_id", "destination") if k in df), None)
+    value_cols = [c for c in df.columns if c != "date" and pd.api.types.is_float_dtype(df[c])]
+    spans = {}
+    groups = df.groupby(key) if key else [(None, df)]
+    for name, g in groups:
+        for col in value_cols:
+            dates = g.loc[g[col].notna(), "date"]
+            if len(dates):
+                spans[f"{name}" if key else col] = (dates.min(), dates.max())
+    return spans
+
+
+def _covers_current(ds_id: str, new: pd.DataFrame, where: str) -> None:
+    """Refuse a pull that has less history or ends earlier than the data the kit serves now."""
     try:
         current = load(ds_id)
     except DataError:
-        return  # nothing to compare with (e.g. a refresh-only dataset)
-    date_col = "date"
-    if date_col in current and date_col in new:
-        old_end, new_end = current[date_col].max(), new[date_col].max()
-        if new_end < old_end:
-            raise DataError(ds_id, where, f"pulled data ends {new_end.date()}, before the "
-                            f"{old_end.date()} the kit already has; keeping the last good data")
+        return  # nothing to compare with (a refresh-only dataset before its first pull)
+    new_spans = _spans(new)
+    for name, (start, end) in _spans(current).items():
+        got = new_spans.get(name)
+        if got is None or got[0] > start or got[1] < end:
+            seen = f"starts {got[0].date()} and ends {got[1].date()}" if got else "is absent"
+            raise DataError(ds_id, where, f"pulled {name} {seen}, short of the "
+                            f"{start.date()}..{end.date()} the kit already has; "
+                            "keeping the last good data")
 
 
 def _write_atomically(ds_id: str, table: pd.DataFrame, origins: list[str]) -> str:
@@ -112,8 +128,8 @@ def _write_atomically(ds_id: str, table: pd.DataFrame, origins: list[str]) -> st
     tmp = csv_path.with_name(os.path.basename(tmp_name))
     try:
         tmp.write_bytes(snapshot.to_csv_bytes(table))
-        typed = _typed(ds_id, read_text_table(ds_id, tmp), f"refresh of {ds_id}")
-        _not_older_than_current(ds_id, typed, origins[0] if origins else ds_id)
+        typed = _typed(ds_id, read_text_table(ds_id, tmp), "pulled from " + ", ".join(origins))
+        _covers_current(ds_id, typed, ", ".join(origins))
         digest = catalog.sha256_of(tmp)
         meta = {"dataset": ds_id, "retrieved_at": dt.datetime.now(dt.UTC).isoformat(
             timespec="seconds"), "origins": origins, "rows": len(typed), "sha256": digest}

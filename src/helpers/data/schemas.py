@@ -183,6 +183,10 @@ US_SOYBEAN_EXPORTS = pa.DataFrameSchema(
 )
 
 
+def _show(value) -> str:
+    return repr(value) if isinstance(value, str) else str(value)
+
+
 def validate(schema: pa.DataFrameSchema, df: pd.DataFrame, dataset: str, where: str,
              first_line: int = 2) -> pd.DataFrame:
     """Validate and coerce ``df``; on failure raise one DataError naming the first bad row.
@@ -198,7 +202,7 @@ def validate(schema: pa.DataFrameSchema, df: pd.DataFrame, dataset: str, where: 
             first = located.sort_values("index", key=lambda s: s.astype(int)).iloc[0]
             row = int(first["index"]) + first_line
             problem = (f"line {row}, column '{first['column']}': check "
-                       f"{first['check']} failed for value {first['failure_case']!r}")
+                       f"{first['check']} failed for value {_show(first['failure_case'])}")
         else:
             first = cases.iloc[0]
             problem = f"column '{first['column']}': {first['check']} ({first['failure_case']})"
