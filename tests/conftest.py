@@ -118,3 +118,23 @@ def origin_server():
     yield server_state
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def built_briefs(tmp_path_factory):
+    """Every notebook executed from a clean kernel and rendered once, into a scratch reports/."""
+    import os
+
+    from helpers import briefs
+
+    reports = tmp_path_factory.mktemp("reports")
+    old = os.environ.get("TRADEWATCH_REPORTS_DIR")
+    os.environ["TRADEWATCH_REPORTS_DIR"] = str(reports)
+    try:
+        outcomes = briefs.build(force=True, progress=False)
+    finally:
+        if old is None:
+            os.environ.pop("TRADEWATCH_REPORTS_DIR")
+        else:
+            os.environ["TRADEWATCH_REPORTS_DIR"] = old
+    return {"reports": reports, "outcomes": {o.name: o for o in outcomes}}

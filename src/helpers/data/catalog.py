@@ -127,3 +127,13 @@ def write_checksums(path: Path | None = None) -> list[str]:
                 changed.append(f["path"])
     path.write_text(tomlkit.dumps(doc), encoding="utf-8")
     return changed
+
+
+def summary(roles: tuple[str, ...] = ("core", "refresh-only")) -> "pd.DataFrame":
+    """One row per dataset: id, title, publisher, units, frequency, licence, refresh origins."""
+    import pandas as pd
+
+    return pd.DataFrame([
+        {"id": d.id, "title": d.title, "publisher": d.publisher, "units": d.units,
+         "frequency": d.frequency, "licence": d.licence, "refresh": ", ".join(d.refresh) or "-"}
+        for d in read_catalog().values() if d.role in roles])

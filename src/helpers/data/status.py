@@ -50,3 +50,59 @@ def status(today: dt.date | None = None, include_crosschecks: bool = False) -> p
                    freshness=_freshness(ds, prov["as_of"], today))
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+SERIES_KEYS = {"series_id", "partner", "destination", "direction", "freq", "publisher"}
+MAIN_PARTNERS = ("United States", "Brazil", "Argentina", "World")
+
+
+def _expected_points(dates: pd.Series) -> int:
+    """How many observations a span should hold: months or years for month/year-start
+    series, else the rows present (daily series keep their blanks as rows)."""
+    first, last = dates.min(), dates.max()
+    if (dates.dt.day == 1).all() and len(dates) > 1:
+        steps = dates.sort_values().diff().dropna().dt.days
+        if steps.min() >= 365:
+            return last.year - first.year + 1
+        if steps.min() >= 28:
+            return (last.year - first.year) * 12 + last.month - first.month + 1
+    return len(dates)
+
+
+def coverage(dataset_ids: list[str] | None = None) -> pd.DataFrame:
+    """Per series: dataset, series, first and last date with a value, observations, and
+    ``missing``: months (or years) inside that span without a value, as rows or as blanks.
+
+    Long tables are split by their series key (series id, partner and measure, ...); wide
+    tables by value column. China's soybean imports are shown for the main partners only.
+    Event tables have no series and are left out.
+    """
+    rows = []
+    ids = dataset_ids or [d.id for d in catalog.read_catalog().values()
+                          if d.role == "core" and d.frequency != "event"]
+    for ds_id in ids:
+        try:
+            df = load(ds_id)
+        except DataError:
+            continue
+        table = TABLES.get(ds_id)
+        date_col = table.date_column if table else None
+        if date_col is None:
+            continue
+        if "partner" in df:
+            df = df[df["partner"].isin(MAIN_PARTNERS)]
+        keys = [k for k in df.columns if k in SERIES_KEYS] + (["measure"] if "measure" in df
+                                                               else [])
+        values = [c for c in df.columns if pd.api.types.is_float_dtype(df[c])]
+        groups = df.groupby(keys) if keys else [((), df)]
+        for key, g in groups:
+            for col in values:
+                have = g.loc[g[col].notna(), date_col]
+                if have.empty:
+                    continue
+                span = g[(g[date_col] >= have.min()) & (g[date_col] <= have.max())]
+                label = " / ".join(str(k) for k in (key if isinstance(key, tuple) else (key,)))
+                rows.append({"dataset": ds_id, "series": label or col, "start": have.min(),
+                             "end": have.max(), "observations": len(have),
+                             "missing": _expected_points(span[date_col]) - len(have)})
+    return pd.DataFrame(rows)

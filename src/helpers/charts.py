@@ -1,0 +1,153 @@
+"""The house chart style: one theme, a colour-blind-safe palette, direct labels, event markers,
+source footers taken from the catalog, and alt text carried with every figure.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from helpers.data import catalog
+
+# Okabe-Ito palette: distinguishable with the common forms of colour blindness.
+PALETTE = {
+    "blue": "#0072B2", "orange": "#E69F00", "green": "#009E73", "vermillion": "#D55E00",
+    "sky": "#56B4E9", "purple": "#CC79A7", "yellow": "#F0E442", "black": "#000000",
+}
+ACTOR_COLOURS = {"US": PALETTE["blue"], "China": PALETTE["vermillion"],
+                 "US+China": PALETTE["black"]}
+STYLE = {
+    "figure.figsize": (9, 4.8), "figure.dpi": 100, "savefig.dpi": 110,
+    "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True,
+    "grid.alpha": 0.3, "axes.titleweight": "bold", "axes.titlesize": 12,
+    "axes.titlelocation": "left", "axes.labelsize": 10, "legend.frameon": False,
+    "axes.prop_cycle": plt.cycler(color=list(PALETTE.values())),
+    "font.size": 10, "svg.fonttype": "none",
+}
+
+
+def use_house_style() -> None:
+    """Apply the kit's matplotlib style (call once at the top of a notebook)."""
+    plt.rcParams.update(STYLE)
+
+
+def source_line(dataset_ids: Iterable[str], as_of: dict[str, str | None] | None = None) -> str:
+    """'Source: ...' built from the catalog entries (and as-of dates when given)."""
+    known = catalog.read_catalog()
+    parts = []
+    for ds_id in dataset_ids:
+        text = known[ds_id].source_line
+        if as_of and as_of.get(ds_id):
+            text += f" (data to {as_of[ds_id]})"
+        parts.append(text)
+    return "Source: " + "; ".join(parts) + "."
+
+
+def source_footer(fig: Figure, frames_or_ids: Iterable, note: str | None = None) -> str:
+    """Write the source line under the figure; accepts loaded frames (uses their provenance)
+    or dataset ids. Returns the text written."""
+    ids, as_of = [], {}
+    for item in frames_or_ids:
+        if isinstance(item, pd.DataFrame | pd.Series):
+            prov = item.attrs["provenance"]
+            ids.append(prov["dataset"])
+            as_of[prov["dataset"]] = prov["as_of"]
+        else:
+            ids.append(item)
+    text = source_line(dict.fromkeys(ids), as_of)
+    if note:
+        text += " " + note
+    wrapped = "\n".join(textwrap.wrap(text, 150))
+    fig.text(0.01, 0.005, wrapped, ha="left", va="bottom", fontsize=7.5, color="#444444")
+    fig.subplots_adjust(bottom=0.12 + 0.03 * wrapped.count("\n"))
+    fig._tradewatch_source = text  # read by tests and by describe()
+    return text
+
+
+def set_alt_text(fig: Figure, text: str) -> None:
+    """Attach alt text to a figure; HTML briefs put it on the image."""
+    fig._tradewatch_alt = text
+    fig.set_gid(text)
+
+
+def alt_text(fig: Figure) -> str | None:
+    return getattr(fig, "_tradewatch_alt", None)
+
+
+def direct_label(ax: Axes, series: pd.Series, label: str, color: str | None = None,
+                 dy: float = 0.0) -> None:
+    """Label a line at its last valid point instead of using a legend."""
+    s = series.dropna()
+    if s.empty:
+        return
+    ax.annotate(label, xy=(s.index[-1], s.iloc[-1]), xytext=(4, dy), textcoords="offset points",
+                va="center", fontsize=9, color=color or ax.get_lines()[-1].get_color())
+
+
+def annotate_events(ax: Axes, events: pd.DataFrame, label_column: str = "short_label",
+                    max_labels: int = 12) -> int:
+    """Vertical markers for a filtered event table, with labels staggered in height so that
+    crowded months (2025) stay readable. Returns how many events were drawn.
+
+    ``events`` needs ``date`` and ``actor``; labels come from ``label_column`` (falls back to
+    the first words of ``measure``). Beyond ``max_labels`` the markers are drawn unlabelled.
+    """
+    lo, hi = ax.get_xlim()
+    ev = events.copy()
+    dates = pd.to_datetime(ev["date"])
+    xs = plt.matplotlib.dates.date2num(dates)
+    ev = ev[(xs >= lo) & (xs <= hi)]
+    if label_column not in ev:
+        ev = ev.assign(**{label_column: ev["measure"].str.split().str[:4].str.join(" ")})
+    levels = [0.97, 0.86, 0.75, 0.64]
+    for i, (_, row) in enumerate(ev.sort_values("date").iterrows()):
+        colour = ACTOR_COLOURS.get(row["actor"], PALETTE["black"])
+        ax.axvline(pd.Timestamp(row["date"]), color=colour, lw=0.8, ls="--", alpha=0.7)
+        if i < max_labels:
+            ax.text(pd.Timestamp(row["date"]), levels[i % len(levels)], f" {row[label_column]}",
+                    transform=ax.get_xaxis_transform(), fontsize=7.5, color=colour,
+                    va="top", ha="left", rotation=0,
+                    bbox={"facecolor": "white", "alpha": 0.7, "lw": 0, "pad": 0.5})
+    ax.set_xlim(lo, hi)
+    return len(ev)
+
+
+def save(fig: Figure, path: str | Path, formats: Iterable[str] = ("png", "svg")) -> list[Path]:
+    """Save for slides: one file per format next to ``path`` (suffix replaced)."""
+    base = Path(path)
+    base.parent.mkdir(parents=True, exist_ok=True)
+    out = []
+    for fmt in formats:
+        target = base.with_suffix(f".{fmt}")
+        fig.savefig(target, format=fmt, bbox_inches="tight")
+        out.append(target)
+    return out
+
+
+def describe(fig: Figure) -> dict[str, str | None]:
+    """The figure's source line and alt text (what a brief shows a reader)."""
+    return {"source": getattr(fig, "_tradewatch_source", None), "alt": alt_text(fig)}
+
+
+def coverage_chart(cov: pd.DataFrame) -> Figure:
+    """One horizontal bar per series from its first to its last observation; a hatched
+    bar marks a series with missing months inside its span. Expects ``coverage()``'s frame."""
+    cov = cov.sort_values(["dataset", "start"]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(9, 0.24 * len(cov) + 1.6))
+    colours = dict(zip(cov["dataset"].unique(), PALETTE.values(), strict=False))
+    for i, row in cov.iterrows():
+        ax.barh(i, row["end"] - row["start"] + pd.Timedelta(days=28), left=row["start"],
+                color=colours[row["dataset"]], hatch="///" if row["missing"] else None,
+                edgecolor="white", height=0.7)
+    ax.set_yticks(range(len(cov)), [f"{d}: {s}" for d, s in zip(cov["dataset"], cov["series"],
+                                                                 strict=True)], fontsize=7)
+    ax.invert_yaxis()
+    ax.set_title("What the kit holds: coverage of every series (hatched = months missing)")
+    ax.grid(axis="y", visible=False)
+    return fig
