@@ -99,11 +99,15 @@ def _atomic_write(path: Path, data: bytes) -> None:
     os.replace(tmp, path)
 
 
-def _failing_cell(nb) -> str:
-    for i, cell in enumerate(nb.cells):
+def _failing_cell(executed, source) -> str:
+    """'cell N (Error: message)', N counted in the notebook as committed (0-based), since
+    papermill adds cells of its own to the executed copy."""
+    positions = {c.get("id"): i for i, c in enumerate(source.cells)}
+    for cell in executed.cells:
         for out in cell.get("outputs", []):
             if out.get("output_type") == "error":
-                return f"cell {i} ({out.get('ename')}: {out.get('evalue')})"
+                where = positions.get(cell.get("id"), "?")
+                return f"cell {where} ({out.get('ename')}: {out.get('evalue')})"
     return "unknown cell"
 
 
@@ -154,7 +158,8 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str) -> dict:
     except papermill.PapermillExecutionError as exc:
         nb = nbformat.read(tmp_nb, as_version=4) if tmp_nb.exists() else None
         tmp_nb.unlink(missing_ok=True)
-        where = _failing_cell(nb) if nb else f"cell {exc.exec_count}"
+        source = nbformat.read(nb_path, as_version=4)
+        where = _failing_cell(nb, source) if nb else f"execution count {exc.exec_count}"
         return {"ok": False, "error": f"{where}", "seconds": time.perf_counter() - started}
     except Exception as exc:  # a kernel that died or could not start
         tmp_nb.unlink(missing_ok=True)

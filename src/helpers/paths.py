@@ -27,8 +27,10 @@ def cache_dir() -> Path:
 
 
 def notebooks_dir() -> Path:
-    return PROJECT_ROOT / "notebooks"
+    """The narrative notebooks; ``TRADEWATCH_NOTEBOOKS_DIR`` points elsewhere (tests)."""
+    return Path(os.environ.get("TRADEWATCH_NOTEBOOKS_DIR", PROJECT_ROOT / "notebooks"))
 
 
 def reports_dir() -> Path:
+    """Rendered briefs; ``TRADEWATCH_REPORTS_DIR`` points elsewhere (tests, benchmarks)."""
     return Path(os.environ.get("TRADEWATCH_REPORTS_DIR", PROJECT_ROOT / "reports"))

@@ -1,0 +1,111 @@
+"""The brief builder: caching, parameters, failures that keep the last good brief, locking."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from helpers import briefs
+
+
+def synthetic_notebook(path, value_expr="41 + 1", extra=""):
+    """SYNTHETIC test notebook: a title, a parameters cell, one key figure, no real data."""
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Synthetic brief for tests"),
+        new_code_cell("factor = 1", metadata={"tags": ["parameters"]}),
+        new_code_cell("from helpers import report\n"
+                      "b = report.Brief(title='Synthetic brief', takeaway='A made-up number.')\n"
+                      f"b.add('answer', ({value_expr}) * factor, 'units', 'none', ['synthetic'])\n"
+                      "b.show()"),
+        new_code_cell(extra or "print('REMOVED-CELL-' + 'MARKER')", metadata={"tags": ["remove-cell"]}),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, path)
+
+
+@pytest.fixture
+def scratch(tmp_path, monkeypatch):
+    notebooks, reports = tmp_path / "notebooks", tmp_path / "reports"
+    notebooks.mkdir()
+    monkeypatch.setenv("TRADEWATCH_NOTEBOOKS_DIR", str(notebooks))
+    monkeypatch.setenv("TRADEWATCH_REPORTS_DIR", str(reports))
+    synthetic_notebook(notebooks / "01_alpha.ipynb")
+    synthetic_notebook(notebooks / "02_beta.ipynb", "2 * 21")
+    return notebooks, reports
+
+
+def _status(outcomes):
+    return {o.name: o.status for o in outcomes}
+
+
+def test_unchanged_notebooks_are_skipped_and_changes_rebuild_only_what_changed(scratch):
+    notebooks, reports = scratch
+    assert _status(briefs.build(progress=False)) == {"01_alpha": "built", "02_beta": "built"}
+    assert _status(briefs.build(progress=False)) == {"01_alpha": "cached", "02_beta": "cached"}
+    synthetic_notebook(notebooks / "02_beta.ipynb", "6 * 7")
+    assert _status(briefs.build(progress=False)) == {"01_alpha": "cached", "02_beta": "built"}
+    assert _status(briefs.build(force=True, progress=False)) == {"01_alpha": "built",
+                                                                  "02_beta": "built"}
+
+
+def test_brief_is_self_contained_and_figures_json_is_written(scratch):
+    _, reports = scratch
+    briefs.build(progress=False)
+    page = (reports / "01_alpha.html").read_text()
+    assert "<script" not in page and 'src="http' not in page and "<link" not in page
+    assert "Synthetic brief" in page and "tw-figures" in page
+    assert "b.add(" not in page  # code hidden
+    assert "REMOVED-CELL-MARKER" not in page  # remove-cell dropped with its output
+    payload = json.loads((reports / "01_alpha.figures.json").read_text())
+    assert payload["figures"][0]["value"] == 42 and payload["figures"][0]["unit"] == "units"
+    index = (reports / "index.html").read_text()
+    assert "01_alpha.html" in index and "A made-up number." in index
+
+
+def test_parameters_make_a_variant_without_touching_the_default(scratch):
+    _, reports = scratch
+    briefs.build(["01_alpha"], progress=False)
+    outcomes = briefs.build(["01_alpha"], params={"factor": "3"}, progress=False)
+    assert _status(outcomes) == {"01_alpha--factor=3": "built"}
+    variant = json.loads((reports / "01_alpha--factor=3.figures.json").read_text())
+    default = json.loads((reports / "01_alpha.figures.json").read_text())
+    assert variant["figures"][0]["value"] == 126 and default["figures"][0]["value"] == 42
+    with pytest.raises(ValueError, match="has no parameter \\['start'\\]"):
+        briefs.build(["01_alpha"], params={"start": "2015"}, progress=False)
+    with pytest.raises(ValueError, match="no notebook named"):
+        briefs.build(["99_missing"], progress=False)
+
+
+def test_a_failing_notebook_keeps_its_last_good_brief_and_is_marked_stale(scratch):
+    notebooks, reports = scratch
+    briefs.build(progress=False)
+    good = (reports / "02_beta.html").read_bytes()
+    synthetic_notebook(notebooks / "02_beta.ipynb", extra="raise RuntimeError('boom')")
+    outcomes = {o.name: o for o in briefs.build(progress=False)}
+    assert outcomes["02_beta"].status == "failed"
+    assert "cell 3" in outcomes["02_beta"].message and "boom" in outcomes["02_beta"].message
+    assert outcomes["01_alpha"].status == "cached"
+    assert (reports / "02_beta.html").read_bytes() == good
+    assert "STALE" in (reports / "index.html").read_text()
+    assert briefs.main() == 1
+
+
+def test_two_builds_at_once_do_not_corrupt_reports(scratch):
+    _, reports = scratch
+    cmd = [sys.executable, "-m", "helpers", "briefs", "--force"]
+    procs = [subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+             for _ in range(2)]
+    outputs = [p.communicate(timeout=300)[0] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outputs
+    for name in ("01_alpha", "02_beta"):
+        json.loads((reports / f"{name}.figures.json").read_text())
+        assert (reports / f"{name}.html").read_text().rstrip().endswith("</html>")
+    leftovers = [p for p in reports.rglob(".*") if p.name.endswith(".tmp")
+                 or p.suffix == ".ipynb" and p.name.startswith(".")]
+    assert leftovers == []
