@@ -174,3 +174,10 @@ def test_rare_earth_lower_bounds_stay_blank_with_text():
     assert re_.loc["re_mine_china_2024", "value"] / re_.loc["re_mine_world_2024", "value"] == \
         pytest.approx(0.69, abs=0.005)
     assert re_["estimated"].dtype == bool and re_.loc["re_mine_china_2024", "estimated"]
+
+
+def test_phase_one_facts_add_up():
+    f = load("phase_one_facts", use_cache=False).set_index("fact_id")["value"]
+    assert f["p1_target_2020"] + f["p1_target_2021"] == pytest.approx(f["p1_target_total"])
+    assert f["p1_actual_total"] / f["p1_target_total"] == pytest.approx(0.575, abs=0.005)
+    assert f["p1_ag_extra_2020"] + f["p1_ag_extra_2021"] == f["p1_ag_extra_total"]

@@ -60,6 +60,7 @@ TABLES: dict[str, Table] = {
     "tariff_events": Table(schemas.TARIFF_EVENTS, "date"),
     "average_tariffs": Table(schemas.AVERAGE_TARIFFS, "date"),
     "rare_earth_facts": Table(schemas.RARE_EARTH_FACTS, None, before=_estimated_flag),
+    "phase_one_facts": Table(schemas.PHASE_ONE_FACTS, None),
     "us_soybean_exports": Table(schemas.US_SOYBEAN_EXPORTS, "date"),
 }
 

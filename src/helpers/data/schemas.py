@@ -172,6 +172,18 @@ RARE_EARTH_FACTS = pa.DataFrameSchema(
     coerce=True, strict=True,
 )
 
+PHASE_ONE_FACTS = pa.DataFrameSchema(
+    {
+        "fact_id": pa.Column(str, unique=True),
+        "measure": pa.Column(str),
+        "period": pa.Column(str),
+        "value": _non_negative(nullable=False),
+        "unit": pa.Column(str, pa.Check.isin(["USD bn", "%"])),
+        "citation": pa.Column(str),
+    },
+    coerce=True, strict=True,
+)
+
 US_SOYBEAN_EXPORTS = pa.DataFrameSchema(
     {
         "date": pa.Column(DATE),

@@ -1,0 +1,187 @@
+"""Tariff paths from the kit's event table (pure functions: frames in, frames out).
+
+Rates are percent (``_pct``) or percentage points. Instrument rates are the additional duty
+of one legal instrument; they are never average tariffs (see ``average_tariff_points``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+# China's MFN tariff on soybeans, the base every additional duty stacks on (percent).
+# Source: Reuters via financetom.com; hengyin.tech ("13% = 3% + 10%"); see tariff_events.
+MFN_SOYBEAN_PCT = 3.0
+
+# US instruments specific to China: (column searched, pattern that assigns the event,
+# pattern whose first group is the rate after the event, read from rate_after_as_stated).
+US_INSTRUMENTS = {
+    "Section 301 List 1": ("instrument", r"Section 301 List 1\b", r"^(\d+(?:\.\d+)?)"),
+    "Section 301 List 2": ("instrument", r"Section 301 List 2\b", r"^(\d+(?:\.\d+)?)"),
+    "Section 301 List 3": ("instrument", r"Section 301 List 3\b", r"^(\d+(?:\.\d+)?)"),
+    "Section 301 List 4A": ("instrument", r"Section 301 List 4A\b", r"^(\d+(?:\.\d+)?)"),
+    "IEEPA fentanyl": ("rate_after_as_stated", r"fentanyl",
+                       r"(\d+(?:\.\d+)?) (?:\(IEEPA )?fentanyl"),
+    "IEEPA reciprocal": ("rate_after_as_stated", r"reciprocal", r"(\d+(?:\.\d+)?) reciprocal"),
+}
+
+# China's measures for the Gantt view: label -> (pattern starting it, pattern ending it),
+# both matched on the event's ``measure`` text; None = still in force at the table's end.
+CHINA_MEASURES = {
+    "Retaliation lists of 2018 (USD 34bn + 16bn, 25%)": (r"^First Section-301 retaliation",
+                                                        None),
+    "Retaliation list of 2018 (USD 60bn, 5-25%)": (r"^Third Section-301 retaliation", None),
+    "USD 75bn list, tranche 1 (2019)": (r"^First tranche of USD 75bn", None),
+    "Energy and machinery counter-tariffs (2025)": (r"^15% on US coal and LNG", None),
+    "Agricultural counter-tariffs (March 2025)": (r"^15% on chicken, wheat",
+                                                  r"^Terminated the March 2025 ag tariffs"),
+    "Counter-tariff on all US goods (2025)": (r"^Additional 34% on all US goods", None),
+    "Rare-earth export controls (April 2025)": (r"^Export controls \(licensing\) on 7", None),
+    "Rare-earth export controls (October 2025)": (r"^Expanded rare-earth controls",
+                                                  r"^Suspended rare-earth export controls"),
+}
+
+
+def filter_events(events: pd.DataFrame, actor: str | None = None, status: str | None = None,
+                  start=None, end=None, product: str | None = None) -> pd.DataFrame:
+    """Events by actor ('US', 'China', 'US+China'; 'US' also keeps joint events when
+    ``joint=True`` is wanted, pass a list), status, date window and product.
+
+    ``product='soybeans'`` keeps events that set China's soybean rate or name soybeans.
+    """
+    out = events
+    if actor is not None:
+        actors = [actor] if isinstance(actor, str) else list(actor)
+        out = out[out["actor"].isin(actors)]
+    if status is not None:
+        out = out[out["status"] == status]
+    if start is not None:
+        out = out[out["date"] >= pd.Timestamp(start)]
+    if end is not None:
+        out = out[out["date"] <= pd.Timestamp(end)]
+    if product is not None:
+        named = (out["measure"] + " " + out["scope"].fillna("")).str.contains(product, case=False)
+        if product.lower().startswith("soybean"):
+            named |= out["soybean_total_rate_pct"].notna()
+        out = out[named]
+    return out
+
+
+def short_label(measure: str, words: int = 4) -> str:
+    """A chart label from an event's measure: the text before a colon if short, else the
+    first few words."""
+    head = measure.split(":", 1)[0]
+    if ":" in measure and len(head) <= 32:
+        return head
+    return " ".join(measure.split()[:words])
+
+
+def with_short_labels(events: pd.DataFrame) -> pd.DataFrame:
+    return events.assign(short_label=events["measure"].map(short_label))
+
+
+def _daily_index(start, end) -> pd.DatetimeIndex:
+    return pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", name="date")
+
+
+def soybean_tariff_path(events: pd.DataFrame, start="2017-01-01", end="2025-12-31",
+                        basis: str = "waiver") -> pd.Series:
+    """China's total tariff on US soybeans (percent), daily step path.
+
+    ``basis='waiver'`` (the kit's default, used in its charts): the rate paid by importers
+    granted the market-based exclusions from 2020-03-02, i.e. the event table's soybean
+    column, which returns to the 3% MFN base then and stacks the 2025 duties on it.
+    ``basis='statutory'``: the schedule's rate, keeping the 2018-19 duties that the
+    exclusions waived (the waived amount is read from the table: rate before the exclusion
+    event minus rate after it).
+    A rate takes effect on its event date; several events on one day: the last row wins.
+    """
+    if basis not in ("waiver", "statutory"):
+        raise ValueError(f"basis must be 'waiver' or 'statutory', not {basis!r}")
+    steps = events.dropna(subset=["soybean_total_rate_pct"])
+    steps = steps.groupby("date")["soybean_total_rate_pct"].last()
+    index = _daily_index(start, end)
+    path = steps.reindex(index.union(steps.index)).ffill().reindex(index)
+    path = path.fillna(MFN_SOYBEAN_PCT).rename("soybean_tariff_pct")
+    if basis == "statutory":
+        waiver = events[events["rate_change_pp_as_stated"].fillna("").str.contains("waiver")]
+        if len(waiver):
+            day = waiver["date"].iloc[0]
+            before = steps[steps.index < day].iloc[-1]
+            waived = before - steps.loc[day]
+            path = path.where(path.index < day, path + waived)
+    return path
+
+
+def to_monthly(daily: pd.Series | pd.DataFrame, how: str = "mean"):
+    """Monthly frequency (month-start index): ``mean`` = day-weighted average of the month,
+    ``last`` = the rate in force on the month's last day."""
+    if how not in ("mean", "last"):
+        raise ValueError(f"how must be 'mean' or 'last', not {how!r}")
+    grouped = daily.resample("MS")
+    return grouped.mean() if how == "mean" else grouped.last()
+
+
+def us_instrument_rates(events: pd.DataFrame, start="2018-01-01", end="2025-12-31") -> pd.DataFrame:
+    """Additional US duty of each China-specific instrument (percent), daily; NaN before the
+    instrument existed. Section 232 (global) and threats, suspensions and plans not
+    implemented are left out. ``IEEPA stack`` = fentanyl + reciprocal."""
+    took = events[(events["status"] == "took effect") & events["actor"].isin(["US", "US+China"])]
+    index = _daily_index(start, end)
+    out = pd.DataFrame(index=index)
+    for name, (column, assign, rate) in US_INSTRUMENTS.items():
+        points = {}
+        for _, row in took.iterrows():
+            text = str(row[column]) if pd.notna(row[column]) else ""
+            if not re.search(assign, text):
+                continue
+            found = re.search(rate, str(row["rate_after_as_stated"]))
+            if found:
+                points[row["date"]] = float(found.group(1))
+        steps = pd.Series(points, dtype=float).sort_index()
+        out[name] = steps.reindex(index.union(steps.index)).ffill().reindex(index)
+    out["IEEPA stack"] = out["IEEPA fentanyl"].fillna(0) + out["IEEPA reciprocal"].fillna(0)
+    out.loc[out[["IEEPA fentanyl", "IEEPA reciprocal"]].isna().all(axis=1), "IEEPA stack"] = None
+    return out
+
+
+def in_force_on(events: pd.DataFrame, date) -> dict[str, float | None]:
+    """Every path's rate on ``date``: China's soybean tariff (both bases) and each US instrument."""
+    day = pd.Timestamp(date)
+    rates = us_instrument_rates(events, start=day, end=day).iloc[0]
+    out = {k: (None if pd.isna(v) else float(v)) for k, v in rates.items()}
+    out["China soybean tariff (waiver)"] = float(soybean_tariff_path(events, day, day).iloc[0])
+    out["China soybean tariff (statutory)"] = float(
+        soybean_tariff_path(events, day, day, basis="statutory").iloc[0])
+    return out
+
+
+def instrument_spans(events: pd.DataFrame, until="2025-12-31") -> pd.DataFrame:
+    """Gantt rows: actor, instrument, start, end (``until`` when still in force), ongoing."""
+    rows = []
+    rates = us_instrument_rates(events, end=until)
+    for name in US_INSTRUMENTS:
+        s = rates[name].dropna()
+        s = s[s > 0]
+        if len(s):
+            rows.append({"actor": "US", "instrument": name, "start": s.index[0],
+                         "end": s.index[-1], "ongoing": s.index[-1] == pd.Timestamp(until)})
+    for label, (begin, finish) in CHINA_MEASURES.items():
+        started = events[events["measure"].str.contains(begin, regex=True)]
+        if started.empty:
+            continue
+        ended = events[events["measure"].str.contains(finish, regex=True)] if finish else []
+        end = ended["date"].iloc[0] if len(ended) else pd.Timestamp(until)
+        rows.append({"actor": "China", "instrument": label, "start": started["date"].iloc[0],
+                     "end": end, "ongoing": not len(ended)})
+    return pd.DataFrame(rows)
+
+
+def average_tariff_points(avg: pd.DataFrame, publisher: str, direction: str) -> pd.Series:
+    """One publisher's published averages (percent) for one direction, by date. Points only:
+    PIIE and CRS are separate series and are never joined."""
+    if publisher not in set(avg["publisher"]):
+        raise ValueError(f"publisher must be one of {sorted(set(avg['publisher']))}")
+    sel = avg[(avg["publisher"] == publisher) & (avg["direction"] == direction)]
+    return sel.set_index("date")["avg_tariff_pct"].sort_index().rename(f"{publisher} {direction}")

@@ -1,0 +1,102 @@
+"""Tariff paths: dates and rates that pin behaviour, filters, and the Gantt spans."""
+
+import pandas as pd
+import pytest
+
+from helpers import tariffs
+from helpers.data import load
+
+
+@pytest.fixture(scope="module")
+def events():
+    return load("tariff_events", use_cache=False)
+
+
+@pytest.mark.parametrize("day, rate", [
+    ("2018-07-05", 3.0), ("2018-07-06", 28.0), ("2019-08-31", 28.0), ("2019-09-01", 33.0),
+    ("2020-02-13", 33.0), ("2020-02-14", 30.5), ("2020-03-02", 3.0), ("2025-03-09", 3.0),
+    ("2025-03-10", 13.0), ("2025-04-10", 97.0), ("2025-04-11", 97.0), ("2025-04-12", 138.0),
+    ("2025-05-13", 138.0), ("2025-05-14", 23.0), ("2025-11-09", 23.0), ("2025-11-10", 13.0),
+    ("2025-12-31", 13.0),
+])
+def test_soybean_tariff_waiver_path(events, day, rate):
+    assert tariffs.soybean_tariff_path(events).loc[day] == rate
+
+
+@pytest.mark.parametrize("day, rate", [
+    ("2020-03-01", 30.5), ("2020-03-02", 30.5), ("2025-03-10", 40.5), ("2025-04-12", 165.5),
+    ("2025-05-14", 50.5), ("2025-11-10", 40.5),
+])
+def test_soybean_tariff_statutory_path_keeps_the_waived_duties(events, day, rate):
+    assert tariffs.soybean_tariff_path(events, basis="statutory").loc[day] == rate
+
+
+def test_soybean_path_rejects_unknown_basis(events):
+    with pytest.raises(ValueError, match="basis"):
+        tariffs.soybean_tariff_path(events, basis="average")
+
+
+def test_monthly_mean_weights_days_and_last_takes_month_end(events):
+    daily = tariffs.soybean_tariff_path(events, "2018-07-01", "2018-07-31")
+    monthly = tariffs.to_monthly(daily)
+    assert monthly.loc["2018-07-01"] == pytest.approx((5 * 3 + 26 * 28) / 31)
+    assert tariffs.to_monthly(daily, "last").loc["2018-07-01"] == 28
+    with pytest.raises(ValueError):
+        tariffs.to_monthly(daily, "median")
+
+
+@pytest.mark.parametrize("day, column, rate", [
+    ("2018-07-05", "Section 301 List 1", None), ("2018-07-06", "Section 301 List 1", 25),
+    ("2019-05-09", "Section 301 List 3", 10), ("2019-05-10", "Section 301 List 3", 25),
+    ("2019-09-01", "Section 301 List 4A", 15), ("2020-02-14", "Section 301 List 4A", 7.5),
+    ("2025-02-03", "IEEPA fentanyl", None), ("2025-02-04", "IEEPA fentanyl", 10),
+    ("2025-03-04", "IEEPA fentanyl", 20), ("2025-04-09", "IEEPA stack", 104),
+    ("2025-04-10", "IEEPA stack", 145), ("2025-05-14", "IEEPA stack", 30),
+    ("2025-11-10", "IEEPA fentanyl", 10), ("2025-11-10", "IEEPA stack", 20),
+])
+def test_us_instrument_rates(events, day, column, rate):
+    value = tariffs.us_instrument_rates(events).loc[day, column]
+    assert (pd.isna(value) if rate is None else value == rate)
+
+
+def test_threat_of_extra_100_percent_never_enters_a_rate(events):
+    rates = tariffs.us_instrument_rates(events)
+    assert rates.loc["2025-11-01":, "IEEPA stack"].max() == 30
+
+
+def test_in_force_on_a_date(events):
+    got = tariffs.in_force_on(events, "2025-04-12")
+    assert got["IEEPA stack"] == 145 and got["China soybean tariff (waiver)"] == 138
+    assert got["China soybean tariff (statutory)"] == 165.5
+
+
+def test_filters(events):
+    soy = tariffs.filter_events(events, product="soybeans")
+    assert {"2018-07-06", "2025-03-10", "2025-11-10"} <= set(soy["date"].dt.strftime("%Y-%m-%d"))
+    china_2025 = tariffs.filter_events(events, actor="China", start="2025-01-01")
+    assert (china_2025["actor"] == "China").all() and china_2025["date"].min().year == 2025
+    threats = tariffs.filter_events(events, status="announced only")
+    assert len(threats) == 3
+
+
+def test_spans_cover_every_rule_and_end_where_the_table_says(events):
+    spans = tariffs.instrument_spans(events).set_index("instrument")
+    assert len(spans) == len(tariffs.US_INSTRUMENTS) + len(tariffs.CHINA_MEASURES)
+    ag = spans.loc["Agricultural counter-tariffs (March 2025)"]
+    assert ag["start"] == pd.Timestamp("2025-03-10") and ag["end"] == pd.Timestamp("2025-11-10")
+    assert not ag["ongoing"] and spans.loc["Section 301 List 1", "ongoing"]
+
+
+def test_average_points_keep_publishers_apart():
+    avg = load("average_tariffs", use_cache=False)
+    piie = tariffs.average_tariff_points(avg, "PIIE", "us_on_china")
+    crs = tariffs.average_tariff_points(avg, "CRS", "us_on_china")
+    assert piie.max() == 126.5 and crs.max() == 164
+    assert piie.loc["2020-02-14"] == 19.3
+    with pytest.raises(ValueError, match="publisher"):
+        tariffs.average_tariff_points(avg, "WTO", "us_on_china")
+
+
+def test_short_labels():
+    assert tariffs.short_label("List 1: 25% additional duty") == "List 1"
+    assert tariffs.short_label("Raised rates on the USD 60bn list") == "Raised rates on the"
