@@ -92,28 +92,38 @@ def direct_label(ax: Axes, series: pd.Series, label: str, color: str | None = No
 
 def annotate_events(ax: Axes, events: pd.DataFrame, label_column: str = "short_label",
                     max_labels: int = 12) -> int:
-    """Vertical markers for a filtered event table, with labels staggered in height so that
-    crowded months (2025) stay readable. Returns how many events were drawn.
+    """Vertical markers for a filtered event table, with labels placed on four heights so
+    crowded months (2025) stay readable: a label goes to the first height where it does not
+    overlap the previous label (widths estimated from the text), and is dropped when no
+    height is free (the marker stays). Returns how many events were drawn.
 
     ``events`` needs ``date`` and ``actor``; labels come from ``label_column`` (falls back to
-    the first words of ``measure``). Beyond ``max_labels`` the markers are drawn unlabelled.
+    the first words of ``measure``). At most ``max_labels`` labels are written.
     """
     lo, hi = ax.get_xlim()
-    ev = events.copy()
-    dates = pd.to_datetime(ev["date"])
-    xs = plt.matplotlib.dates.date2num(dates)
-    ev = ev[(xs >= lo) & (xs <= hi)]
+    xs = plt.matplotlib.dates.date2num(pd.to_datetime(events["date"]))
+    ev = events[(xs >= lo) & (xs <= hi)]
     if label_column not in ev:
         ev = ev.assign(**{label_column: ev["measure"].str.split().str[:4].str.join(" ")})
-    levels = [0.97, 0.86, 0.75, 0.64]
-    for i, (_, row) in enumerate(ev.sort_values("date").iterrows()):
+    levels = [0.97, 0.87, 0.77, 0.67]
+    free_from = [lo] * len(levels)
+    # Share of the axis width one character of a 7.5 pt label takes on a 9-inch figure.
+    per_char = (hi - lo) * 0.0095 * 9 / ax.figure.get_figwidth()
+    written = 0
+    for _, row in ev.sort_values("date").iterrows():
         colour = ACTOR_COLOURS.get(row["actor"], PALETTE["black"])
-        ax.axvline(pd.Timestamp(row["date"]), color=colour, lw=0.8, ls="--", alpha=0.7)
-        if i < max_labels:
-            ax.text(pd.Timestamp(row["date"]), levels[i % len(levels)], f" {row[label_column]}",
-                    transform=ax.get_xaxis_transform(), fontsize=7.5, color=colour,
-                    va="top", ha="left", rotation=0,
-                    bbox={"facecolor": "white", "alpha": 0.7, "lw": 0, "pad": 0.5})
+        day = pd.Timestamp(row["date"])
+        ax.axvline(day, color=colour, lw=0.8, ls="--", alpha=0.6)
+        x = plt.matplotlib.dates.date2num(day)
+        free = [i for i, f in enumerate(free_from) if x >= f]
+        if written >= max_labels or not free:
+            continue
+        level = free[0]
+        free_from[level] = x + per_char * (len(str(row[label_column])) + 2)
+        written += 1
+        ax.text(day, levels[level], f" {row[label_column]}", transform=ax.get_xaxis_transform(),
+                fontsize=7.5, color=colour, va="top", ha="left",
+                bbox={"facecolor": "white", "alpha": 0.75, "lw": 0, "pad": 0.5})
     ax.set_xlim(lo, hi)
     return len(ev)
 
@@ -151,3 +161,54 @@ def coverage_chart(cov: pd.DataFrame) -> Figure:
     ax.set_title("What the kit holds: coverage of every series (hatched = months missing)")
     ax.grid(axis="y", visible=False)
     return fig
+
+
+def lines(frame: pd.DataFrame, title: str, ylabel: str, step: bool = False,
+          styles: dict[str, dict] | None = None) -> tuple[Figure, Axes]:
+    """One line per column, labelled directly at its end (no legend). ``step`` draws the
+    lines as steps (rates that change on a date). ``styles``: per-column plot kwargs."""
+    fig, ax = plt.subplots()
+    colours = list(PALETTE.values())
+    ends = {}
+    for i, col in enumerate(frame.columns):
+        kw = {"color": colours[i % len(colours)], "lw": 1.8} | (styles or {}).get(col, {})
+        s = frame[col]
+        if step:
+            ax.step(s.index, s.values, where="post", **kw)
+        else:
+            ax.plot(s.index, s.values, **kw)
+        if s.notna().any():
+            ends[col] = (s.dropna().iloc[-1], kw["color"])
+    span = float(frame.max().max() - frame.min().min()) or 1.0
+    placed: list[float] = []
+    for col, (value, colour) in sorted(ends.items(), key=lambda kv: kv[1][0]):
+        clashes = sum(1 for y in placed if abs(y - value) < 0.04 * span)
+        placed.append(value)
+        direct_label(ax, frame[col], str(col), color=colour, dy=-11 * clashes)
+    ax.xaxis.set_major_formatter(plt.matplotlib.dates.ConciseDateFormatter(
+        ax.xaxis.get_major_locator()))
+    ax.set_title(title)
+    ax.set_ylabel(ylabel)
+    ax.margins(x=0.02)
+    fig.subplots_adjust(right=0.8)
+    return fig, ax
+
+
+def gantt(spans: pd.DataFrame, title: str) -> tuple[Figure, Axes]:
+    """Instruments in force: one bar per row of ``start``/``end``/``actor``/``instrument``;
+    an arrow-less open end is marked 'in force' when ``ongoing``."""
+    spans = spans.sort_values(["actor", "start"], ascending=[False, True]).reset_index(drop=True)
+    fig, ax = plt.subplots(figsize=(9, 0.35 * len(spans) + 1.4))
+    for i, row in spans.iterrows():
+        colour = ACTOR_COLOURS.get(row["actor"], PALETTE["black"])
+        ax.barh(i, row["end"] - row["start"] + pd.Timedelta(days=1), left=row["start"],
+                color=colour, alpha=0.85, height=0.6)
+        if row.get("ongoing"):
+            ax.text(row["end"], i, " in force", va="center", fontsize=7, color=colour)
+    ax.set_yticks(range(len(spans)), [f"{a}: {n}" for a, n in zip(spans["actor"],
+                                                                   spans["instrument"],
+                                                                   strict=True)], fontsize=8)
+    ax.invert_yaxis()
+    ax.grid(axis="y", visible=False)
+    ax.set_title(title)
+    return fig, ax
