@@ -1,0 +1,92 @@
+"""Bilateral trade arithmetic: annual and rolling sums, balances, growth, shares.
+
+Pure functions on monthly Series indexed by month-start dates. Partial years are never
+passed off as full years: ``annual`` counts the months behind every total and labels an
+incomplete year as year-to-date. Nothing is interpolated; a missing month stays missing.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def annual(series: pd.Series) -> pd.DataFrame:
+    """Calendar-year sums with the months behind them.
+
+    Columns: ``value`` (sum of the months present), ``months`` (how many), ``complete``
+    (all 12 present) and ``label`` ('2024', or '2025 YTD Jan-Nov' for a partial year).
+    """
+    s = series.dropna()
+    grouped = s.groupby(s.index.year)
+    out = pd.DataFrame({"value": grouped.sum(), "months": grouped.count()})
+    first = s.groupby(s.index.year).apply(lambda g: g.index.min())
+    last = s.groupby(s.index.year).apply(lambda g: g.index.max())
+    out["complete"] = out["months"] == 12
+    out["label"] = [str(y) if full else f"{y} YTD {first[y]:%b}-{last[y]:%b}"
+                    for y, full in zip(out.index, out["complete"], strict=True)]
+    out.index.name = "year"
+    return out
+
+
+def full_years(series: pd.Series) -> pd.Series:
+    """Annual sums for complete calendar years only."""
+    a = annual(series)
+    return a.loc[a["complete"], "value"]
+
+
+def same_months_comparison(series: pd.Series, year: int) -> pd.DataFrame:
+    """A partial ``year`` against the same months of the year before (the only fair
+    comparison for a year-to-date total). Columns: period, value, months."""
+    s = series.dropna()
+    months = sorted(s[s.index.year == year].index.month)
+    if not months:
+        raise ValueError(f"no data in {year}")
+    rows = []
+    for y in (year - 1, year):
+        sel = s[(s.index.year == y) & s.index.month.isin(months)]
+        rows.append({"period": f"{y} {pd.Timestamp(year=y, month=months[0], day=1):%b}-"
+                     f"{pd.Timestamp(year=y, month=months[-1], day=1):%b}",
+                     "value": sel.sum(), "months": len(sel)})
+    return pd.DataFrame(rows)
+
+
+def rolling_12m(series: pd.Series) -> pd.Series:
+    """12-month rolling sum (removes seasonality); NaN unless all 12 months are present."""
+    return series.rolling(12, min_periods=12).sum()
+
+
+def balance(exports: pd.Series, imports: pd.Series) -> pd.Series:
+    """Exports minus imports; missing where either side is missing."""
+    return (exports - imports).rename("balance")
+
+
+def yoy_growth_pct(series: pd.Series) -> pd.Series:
+    """Percent change on the same month a year earlier."""
+    return 100 * (series / series.shift(12) - 1)
+
+
+def rolling_share(part: pd.Series, total: pd.Series, window: int = 12) -> pd.Series:
+    """Share of ``part`` in ``total`` over rolling ``window`` months (fraction 0-1);
+    NaN unless both have every month of the window."""
+    num = part.rolling(window, min_periods=window).sum()
+    den = total.rolling(window, min_periods=window).sum()
+    return (num / den).dropna()
+
+
+def peak_and_latest(series: pd.Series) -> dict:
+    """Peak value and date, latest value and date, and the change from peak to latest."""
+    s = series.dropna()
+    return {"peak": s.max(), "peak_date": s.idxmax(), "latest": s.iloc[-1],
+            "latest_date": s.index[-1], "change": s.iloc[-1] - s.max()}
+
+
+def monthly_cny_per_usd(fx: pd.DataFrame) -> pd.Series:
+    """One monthly CNY-per-USD series: FRED's monthly averages (EXCHUS) where they exist,
+    else the month's average of the daily rates (DEXCHUS, which is how EXCHUS is made).
+    Months with neither stay missing; the index is continuous month starts."""
+    monthly = fx[fx["series_id"] == "EXCHUS"].set_index("date")["cny_per_usd"]
+    daily = fx[fx["series_id"] == "DEXCHUS"].set_index("date")["cny_per_usd"]
+    from_daily = daily.resample("MS").mean()
+    combined = monthly.combine_first(from_daily)
+    full = pd.date_range(combined.index.min(), combined.index.max(), freq="MS")
+    return combined.reindex(full).rename("cny_per_usd")

@@ -1,0 +1,125 @@
+"""helpers.trade arithmetic and helpers.models on data where the answer is known."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import models, trade
+
+MONTHS = pd.date_range("2010-01-01", "2019-12-01", freq="MS")
+
+
+def synthetic_series_with_planted_break(level_jump=-0.3, slope_change=-0.01, noise=0.02, seed=1):
+    """SYNTHETIC: log series = 0.005 * t + month effect + a planted break at 2016-01."""
+    rng = np.random.default_rng(seed)
+    t = np.arange(len(MONTHS))
+    after = MONTHS >= "2016-01-01"
+    since = np.where(after, t - np.argmax(after), 0)
+    seasonal = 0.05 * np.sin(2 * np.pi * MONTHS.month / 12)
+    y = 5 + 0.005 * t + seasonal + level_jump * after + slope_change * since
+    return pd.Series(y + rng.normal(0, noise, len(t)), index=MONTHS)
+
+
+def test_trend_break_recovers_the_planted_break():
+    table, _ = models.trend_break(synthetic_series_with_planted_break(), ["2016-01-01"])
+    row = table.set_index("term")
+    assert row.loc["post_1", "ci_low"] < -0.3 < row.loc["post_1", "ci_high"]
+    assert row.loc["trend_1", "coef"] == pytest.approx(-0.01, abs=0.002)
+    assert row.loc["trend", "coef"] == pytest.approx(0.005, abs=0.001)
+    assert list(table.columns) == models.TIDY_COLUMNS
+    assert (table["method"].str.contains("HAC")).all()
+
+
+def test_no_break_is_not_found_where_none_was_planted():
+    s = synthetic_series_with_planted_break(level_jump=0, slope_change=0, seed=3)
+    table, _ = models.trend_break(s, ["2016-01-01"])
+    assert table.set_index("term").loc["post_1", "p_value"] > 0.01
+    assert models.chow_test(s, "2016-01-01")["p_value"] > 0.01
+
+
+def test_chow_and_sup_f_locate_the_planted_break():
+    s = synthetic_series_with_planted_break()
+    assert models.chow_test(s, "2016-01-01")["p_value"] < 1e-6
+    assert abs((models.sup_f(s)["break"] - pd.Timestamp("2016-01-01")).days) <= 62
+
+
+def test_counterfactual_gap_measures_the_planted_drop():
+    s = synthetic_series_with_planted_break(level_jump=np.log(0.5), slope_change=0, noise=0.001)
+    gap = models.counterfactual_gap(s, "2016-01-01")
+    ratio = gap["actual"] / gap["counterfactual"]
+    assert ratio.mean() == pytest.approx(0.5, abs=0.01)
+
+
+def test_event_window_difference_of_means():
+    s = pd.Series([1.0] * 12 + [3.0] * 12, index=pd.date_range("2017-07-01", periods=24,
+                                                               freq="MS"))
+    table = models.event_window(s, "2018-07-01").set_index("term")
+    assert table.loc["mean_before", "coef"] == pytest.approx(1.0)
+    assert table.loc["change_after", "coef"] == pytest.approx(2.0)
+
+
+def test_long_run_effect_sums_lag_coefficients():
+    rng = np.random.default_rng(0)
+    x = pd.Series(rng.normal(size=300))
+    df = pd.DataFrame({"x0": x, "x1": x.shift(1), "x2": x.shift(2)})
+    df["y"] = 0.2 * df["x0"] + 0.3 * df["x1"] + 0.1 * df["x2"] + rng.normal(0, 0.01, 300)
+    result = models.fit_hac("y ~ x0 + x1 + x2", df)
+    effect = models.long_run_effect(result, ["x0", "x1", "x2"])
+    assert effect["estimate"] == pytest.approx(0.6, abs=0.01)
+    assert effect["ci_low"] < 0.6 < effect["ci_high"]
+
+
+def test_correlation_reports_overlap():
+    a = pd.Series([1.0, 2, 3, 4, np.nan], index=MONTHS[:5])
+    b = pd.Series([2.0, 4, 6, 8, 10], index=MONTHS[:5])
+    c = models.correlation(a, b)
+    assert c["r"] == pytest.approx(1.0) and c["n"] == 4 and c["end"] == MONTHS[3]
+
+
+def test_annual_labels_partial_years_and_never_fills():
+    s = pd.Series(1.0, index=pd.date_range("2023-01-01", "2024-11-01", freq="MS"))
+    s["2023-05-01"] = np.nan
+    a = trade.annual(s)
+    assert a.loc[2023, "months"] == 11 and not a.loc[2023, "complete"]
+    assert a.loc[2024, "label"] == "2024 YTD Jan-Nov"
+    assert trade.full_years(s).empty
+
+
+def test_same_months_comparison_matches_months():
+    s = pd.Series(range(23), index=pd.date_range("2023-01-01", "2024-11-01", freq="MS"),
+                  dtype=float)
+    table = trade.same_months_comparison(s, 2024)
+    assert list(table["months"]) == [11, 11]
+    assert table.loc[0, "value"] == sum(range(11)) and table.loc[0, "period"] == "2023 Jan-Nov"
+
+
+def test_rolling_sums_and_shares_need_full_windows():
+    s = pd.Series(1.0, index=pd.date_range("2020-01-01", periods=14, freq="MS"))
+    assert trade.rolling_12m(s).first_valid_index() == pd.Timestamp("2020-12-01")
+    s2 = s.copy()
+    s2.iloc[5] = np.nan
+    assert trade.rolling_12m(s2).dropna().empty
+    share = trade.rolling_share(s, 4 * s)
+    assert (share == 0.25).all() and len(share) == 3
+
+
+def test_balance_and_growth():
+    e = pd.Series([1.0, np.nan], index=MONTHS[:2])
+    i = pd.Series([3.0, 3.0], index=MONTHS[:2])
+    b = trade.balance(e, i)
+    assert b.iloc[0] == -2 and np.isnan(b.iloc[1])
+    s = pd.Series(np.arange(1, 14, dtype=float), index=MONTHS[:13])
+    assert trade.yoy_growth_pct(s).iloc[12] == pytest.approx(1200.0)
+
+
+def test_monthly_fx_prefers_monthly_series_and_averages_daily_rates():
+    fx = pd.DataFrame({
+        "date": pd.to_datetime(["2017-08-01", "2017-09-01", "2020-11-30", "2020-12-01",
+                                "2020-12-02"]),
+        "series_id": ["EXCHUS", "EXCHUS", "DEXCHUS", "DEXCHUS", "DEXCHUS"],
+        "freq": ["month", "month", "day", "day", "day"],
+        "cny_per_usd": [6.6, 6.5, 6.58, 6.5, np.nan]})
+    m = trade.monthly_cny_per_usd(fx)
+    assert m.loc["2017-09-01"] == 6.5 and m.loc["2020-12-01"] == 6.5
+    assert np.isnan(m.loc["2018-01-01"])  # the gap stays a gap
+    assert m.index.freqstr == "MS"
