@@ -87,7 +87,9 @@ def direct_label(ax: Axes, series: pd.Series, label: str, color: str | None = No
     if s.empty:
         return
     ax.annotate(label, xy=(s.index[-1], s.iloc[-1]), xytext=(4, dy), textcoords="offset points",
-                va="center", fontsize=9, color=color or ax.get_lines()[-1].get_color())
+                va="center", fontsize=9, color=color or ax.get_lines()[-1].get_color(),
+                zorder=10, annotation_clip=False,
+                bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 0.3})
 
 
 def annotate_events(ax: Axes, events: pd.DataFrame, label_column: str = "short_label",
@@ -119,11 +121,16 @@ def annotate_events(ax: Axes, events: pd.DataFrame, label_column: str = "short_l
         if written >= max_labels or not free:
             continue
         level = free[0]
-        free_from[level] = x + per_char * (len(str(row[label_column])) + 2)
+        width = per_char * (len(str(row[label_column])) + 2)
+        free_from[level] = x + width
         written += 1
-        ax.text(day, levels[level], f" {row[label_column]}", transform=ax.get_xaxis_transform(),
-                fontsize=7.5, color=colour, va="top", ha="left",
-                bbox={"facecolor": "white", "alpha": 0.75, "lw": 0, "pad": 0.5})
+        # Near the right edge the label goes to the left of its marker, inside the axes.
+        leftward = x + width > hi
+        ax.text(day, levels[level], f" {row[label_column]} " if leftward else
+                f" {row[label_column]}", transform=ax.get_xaxis_transform(),
+                fontsize=7.5, color=colour, va="top", ha="right" if leftward else "left",
+                zorder=1,
+                bbox={"facecolor": "white", "alpha": 0.6, "lw": 0, "pad": 0.5})
     ax.set_xlim(lo, hi)
     return len(ev)
 

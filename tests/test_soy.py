@@ -1,0 +1,66 @@
+"""helpers.soy: marketing-year boundaries, share arithmetic, missing versus stated zero."""
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from helpers import soy
+from helpers.data import soybean_imports
+
+
+def test_marketing_year_boundaries():
+    labels = soy.marketing_year(pd.to_datetime(["2024-08-01", "2024-09-01", "2025-08-31",
+                                                "2025-09-01", "1999-12-01"]))
+    assert list(labels) == ["my_2023_24", "my_2024_25", "my_2024_25", "my_2025_26",
+                            "my_1999_00"]
+
+
+def test_by_marketing_year_flags_partial_years():
+    idx = pd.date_range("2023-09-01", "2024-10-01", freq="MS")
+    wide = pd.DataFrame({"World": 1.0, "United States": 0.5}, index=idx)
+    my = soy.by_marketing_year(wide)
+    assert my.loc["my_2023_24", "World"] == 12 and my.loc["my_2023_24", "complete"]
+    assert my.loc["my_2024_25", "months"] == 2 and not my.loc["my_2024_25", "complete"]
+
+
+def test_shares_and_rest_of_world_keep_missing_missing():
+    idx = pd.date_range("2025-08-01", periods=2, freq="MS")
+    wide = pd.DataFrame({"United States": [1.0, np.nan], "Brazil": [6.0, 8.0],
+                         "World": [10.0, 10.0]}, index=idx)
+    sh = soy.shares(wide)
+    assert sh.loc["2025-08-01", "United States"] == 0.1 and np.isnan(sh.iloc[1, 0])
+    rest = soy.rest_of_world(wide, ["United States", "Brazil"])
+    assert rest.iloc[0] == 3 and np.isnan(rest.iloc[1])
+    with pytest.raises(ValueError, match="no column 'Total'"):
+        soy.shares(wide, total="Total")
+
+
+def test_units():
+    assert soy.kg_to_million_tonnes(32_853_052_302) == pytest.approx(32.853, abs=1e-3)
+    assert soy.usd_to_billions(12.5e9) == 12.5
+
+
+def test_prewar_share_counterfactual():
+    idx = pd.date_range("2017-01-01", "2018-12-01", freq="MS")
+    world = pd.Series(100.0, index=idx)
+    us = pd.Series(np.r_[np.full(12, 40.0), np.full(12, 10.0)], index=idx)
+    us.iloc[-1] = np.nan
+    out = soy.value_at_prewar_share(us, world)
+    assert (out.loc["2018", "counterfactual"] == 40).all()
+    assert out.loc["2018-01-01", "shortfall"] == 30 and np.isnan(out["shortfall"].iloc[-1])
+    with pytest.raises(ValueError, match="12 calendar months"):
+        soy.value_at_prewar_share(us.loc["2017-06":], world.loc["2017-06":])
+
+
+def test_month_profile():
+    s = pd.Series([1.0, 3.0], index=pd.to_datetime(["2017-01-01", "2018-01-01"]))
+    assert soy.month_profile(s).loc[1] == 2.0
+
+
+def test_real_data_september_2025_zero_and_brazil_share():
+    q = soybean_imports("quantity_kg")
+    assert soy.kg_to_million_tonnes(q.loc["2024-09-01", "United States"]) == pytest.approx(
+        1.71, abs=0.01)
+    v = soy.shares(soybean_imports("value_usd"))
+    assert v.loc["2025-09-01", "Brazil"] == pytest.approx(0.854, abs=0.001)
+    assert np.isnan(v.loc["2025-09-01", "United States"])
