@@ -84,10 +84,11 @@ def test_corrupt_bytes_are_one_clear_error(tamper, data_copy):
 
 
 def test_share_above_one_is_impossible(tamper):
-    tamper("snapshot/tdm_china_soybean_imports_by_origin.csv",
-           lambda t: t.replace(",0.8517", ",1.8517", 1) if ",0.8517" in t
-           else t.replace("2025-09,month,Brazil,10960516701,0.", "2025-09,month,Brazil,10960516701,1.", 1))
-    with pytest.raises(DataError, match="share_of_china_total"):
+    row = "2025-09,month,Brazil,10960516701,0.8516918826"
+    path = tamper("snapshot/tdm_china_soybean_imports_by_origin.csv",
+                  lambda t: t.replace(row, row.replace(",0.", ",1."), 1))
+    line = _line(path.read_text(), "2025-09,month,Brazil")
+    with pytest.raises(DataError, match=rf"line {line}, column 'share_of_china_total'"):
         load("china_soybean_imports")
 
 

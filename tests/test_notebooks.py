@@ -36,3 +36,50 @@ def test_notebook_runs_from_a_clean_kernel_and_writes_its_brief(built_briefs, nb
     assert payload["title"] and payload["takeaway"] and payload["figures"]
     for fig in payload["figures"]:
         assert fig["unit"] and fig["period"] and fig["datasets"]
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_executed_notebook_prints_no_warning_or_error(built_briefs, nb_path):
+    executed = nbformat.read(built_briefs["reports"] / "executed" / f"{nb_path.stem}.ipynb",
+                             as_version=4)
+    for cell in executed.cells:
+        for out in cell.get("outputs", []):
+            assert out.get("name") != "stderr", f"{nb_path.stem}: {out.get('text', '')[:300]}"
+            assert out.get("output_type") != "error"
+
+
+def _figures(built_briefs, name):
+    payload = json.loads((built_briefs["reports"] / f"{name}.figures.json").read_text())
+    return {f["name"]: f["value"] for f in payload["figures"]}
+
+
+def test_decoupling_brief_prints_census_2018_figures(built_briefs):
+    figs = _figures(built_briefs, "02_decoupling")
+    assert figs["US goods imports from China, 2018"] == pytest.approx(538.5, abs=0.05)
+    assert figs["US goods exports to China, 2018"] == pytest.approx(120.3, abs=0.05)
+    assert figs["US goods balance with China, 2018"] == pytest.approx(-418.2, abs=0.05)
+
+
+def test_soybean_brief_reproduces_sourced_figures(built_briefs):
+    figs = _figures(built_briefs, "03_soybean_collapse")
+    assert figs["US soybeans to China, September 2025"] == 0
+    assert figs["US soybeans to China, September 2024"] == pytest.approx(1.71, abs=0.01)
+    assert figs["Brazil's share of China's imports, September 2025"] == pytest.approx(85.2,
+                                                                                      abs=0.05)
+    assert figs["US soybeans to China, 2017"] == pytest.approx(32.85, abs=0.01)
+    assert figs["US soybeans to China, 2018"] < figs["US soybeans to China, 2017"] / 1.8
+
+
+def test_input_cost_brief_reproduces_ppi_figures(built_briefs):
+    payload = json.loads((built_briefs["reports"] / "04_input_costs.figures.json").read_text())
+    peak = next(f for f in payload["figures"] if f["name"] == "Fertilizer materials PPI, peak")
+    assert peak["period"] == "2022-04" and peak["value"] == pytest.approx(520.1, abs=0.05)
+    figs = _figures(built_briefs, "04_input_costs")
+    assert figs["Farm machinery PPI change since January 2018"] == pytest.approx(39.4, abs=0.05)
+
+
+def test_tariff_brief_pins_the_soybean_path(built_briefs):
+    figs = _figures(built_briefs, "01_tariff_timeline")
+    assert figs["China's tariff on US soybeans, peak"] == 138
+    assert figs["China's tariff on US soybeans, end of window"] == 13
+    assert figs["US IEEPA duties on China, peak (fentanyl + reciprocal)"] == 145

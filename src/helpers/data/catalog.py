@@ -9,9 +9,13 @@ import hashlib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from helpers import paths
 from helpers.data.errors import DataError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -129,7 +133,7 @@ def write_checksums(path: Path | None = None) -> list[str]:
     return changed
 
 
-def summary(roles: tuple[str, ...] = ("core", "refresh-only")) -> "pd.DataFrame":
+def summary(roles: tuple[str, ...] = ("core", "refresh-only")) -> pd.DataFrame:
     """One row per dataset: id, title, publisher, units, frequency, licence, refresh origins."""
     import pandas as pd
 

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import pandas as pd
-from tqdm.auto import tqdm
+from tqdm import tqdm
 
 from helpers import paths
 from helpers.data import catalog, snapshot

@@ -1,0 +1,113 @@
+"""Input-cost arithmetic: rebasing, explicit alignment, rolling changes, terms-of-trade
+ratios and their decomposition, and fertilizer-gas pass-through (through helpers.models).
+
+Series with different end dates are never silently truncated or filled: ``align`` cuts to
+the months every series has and reports what it cut.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers import models
+
+
+def wide_series(long: pd.DataFrame, series_ids: list[str], value: str = "value") -> pd.DataFrame:
+    """Long (date, series_id, value) to one column per series id, in the order given."""
+    missing = sorted(set(series_ids) - set(long["series_id"]))
+    if missing:
+        raise ValueError(f"series not in the data: {missing}")
+    wide = long[long["series_id"].isin(series_ids)].pivot(index="date", columns="series_id",
+                                                          values=value)
+    return wide[series_ids]
+
+
+def rebase(series: pd.Series | pd.DataFrame, base: str):
+    """Index = 100 in the base period: a year ('2015') or a month ('2018-01'), averaged.
+
+    Raises ValueError when a series has no value in the base period.
+    """
+    try:
+        window = series.loc[base]
+    except KeyError:
+        raise ValueError(f"no data in base period {base!r}") from None
+    mean = window.mean()
+    empty = mean.isna() if isinstance(mean, pd.Series) else pd.isna(mean)
+    if np.any(empty):
+        raise ValueError(f"no data in base period {base!r} for "
+                         f"{list(mean[empty].index) if isinstance(mean, pd.Series) else 'series'}")
+    return 100 * series / mean
+
+
+def align(frame: pd.DataFrame) -> tuple[pd.DataFrame, dict[str, str]]:
+    """Keep the months where every column has a value; report, per column, the months of
+    its own data that were cut (``'' `` when nothing was). No filling of any kind."""
+    kept = frame.dropna()
+    if kept.empty:
+        raise ValueError("the series share no month with data")
+    report = {}
+    for col in frame:
+        own = frame[col].dropna()
+        cut = own[(own.index < kept.index.min()) | (own.index > kept.index.max())]
+        report[col] = (f"{len(cut)} months cut ({cut.index.min():%Y-%m}..{cut.index.max():%Y-%m})"
+                       if len(cut) else "")
+    return kept, report
+
+
+def rolling_change_pct(series: pd.Series, months: int = 12) -> pd.Series:
+    """Percent change over ``months`` months."""
+    return 100 * (series / series.shift(months) - 1)
+
+
+def ratio_index(numerator: pd.Series, denominator: pd.Series, base: str) -> pd.Series:
+    """Terms-of-trade style ratio of two rebased series (100 = equal movement since base)."""
+    both, _ = align(pd.DataFrame({"n": numerator, "d": denominator}))
+    return (100 * rebase(both["n"], base) / rebase(both["d"], base)).rename("ratio")
+
+
+def decompose_ratio_change(numerator: pd.Series, denominator: pd.Series, start, end) -> pd.DataFrame:
+    """Split the change of numerator/denominator between ``start`` and ``end`` into the two
+    sides, in log points (exact: log ratio change = log numerator change - log denominator
+    change) and as shares of the ratio's change."""
+    s, e = pd.Timestamp(start), pd.Timestamp(end)
+    for name, series in (("numerator", numerator), ("denominator", denominator)):
+        for day in (s, e):
+            if pd.isna(series.get(day)):
+                raise ValueError(f"{name} has no value on {day:%Y-%m-%d}")
+    d_num = np.log(numerator[e] / numerator[s])
+    d_den = np.log(denominator[e] / denominator[s])
+    d_ratio = d_num - d_den
+    rows = [("numerator", d_num), ("denominator (enters with minus sign)", -d_den),
+            ("ratio", d_ratio)]
+    out = pd.DataFrame(rows, columns=["component", "log_change"])
+    out["pct_change_equivalent"] = 100 * (np.exp(out["log_change"]) - 1)
+    out["share_of_ratio_change"] = out["log_change"] / d_ratio if d_ratio else np.nan
+    return out
+
+
+def pass_through(y: pd.Series, x: pd.Series, lags: int = 6, shock: tuple | None = None,
+                 hac: int | None = None) -> dict:
+    """Distributed-lag pass-through of ``x`` into ``y``, in monthly log differences:
+
+        dlog y_t = a + sum_{k=0..lags} b_k dlog x_{t-k} [+ c shock_t] + e_t
+
+    with HAC errors. The long-run elasticity is sum b_k (with its CI). Differences avoid a
+    spurious regression of two trending price levels. ``shock`` = (first, last) month of a
+    pulse dummy absorbing an episode driven by something else (e.g. the 2022 war shock).
+    Returns {'long_run': {...}, 'table': tidy lag table, 'n', 'sample'}.
+    """
+    df = pd.DataFrame({"dy": np.log(y).diff(), "dx0": np.log(x).diff()})
+    for k in range(1, lags + 1):
+        df[f"dx{k}"] = df["dx0"].shift(k)
+    terms = [f"dx{k}" for k in range(lags + 1)]
+    formula = "dy ~ " + " + ".join(terms)
+    if shock is not None:
+        df["shock"] = ((df.index >= pd.Timestamp(shock[0])) &
+                       (df.index <= pd.Timestamp(shock[1]))).astype(float)
+        formula += " + shock"
+    df = df.dropna()
+    result = models.fit_hac(formula, df, hac)
+    return {"long_run": models.long_run_effect(result, terms),
+            "table": models.tidy(result, terms + (["shock"] if shock else [])),
+            "n": int(result.nobs), "sample": (df.index.min(), df.index.max())}
