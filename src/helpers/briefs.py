@@ -59,6 +59,8 @@ def _typed(value: str):
 
 def check_params(nb_path: Path, params: dict[str, str]) -> dict:
     """Parameters typed (int, float or text) and checked against the notebook's parameters cell."""
+    if not params:
+        return {}
     import papermill
 
     declared = papermill.inspect_notebook(str(nb_path))
@@ -77,11 +79,10 @@ def output_name(nb_path: Path, params: dict) -> str:
     return f"{nb_path.stem}--{re.sub(r'[^A-Za-z0-9=._-]+', '-', slug)}"
 
 
-def _inputs_digest(nb_path: Path, params: dict) -> str:
-    """Hash of everything a brief depends on: notebook, parameters, helpers, data files."""
+def _shared_digest() -> str:
+    """Hash of what every brief depends on: the helpers' source and templates, the catalog,
+    the snapshot and the refresh cache."""
     h = hashlib.sha256()
-    h.update(nb_path.read_bytes())
-    h.update(json.dumps(params, sort_keys=True).encode())
     package = Path(__file__).parent
     data = paths.data_dir()
     files = sorted(package.rglob("*.py")) + sorted(package.rglob("*.j2")) + [data / "catalog.toml"]
@@ -90,6 +91,14 @@ def _inputs_digest(nb_path: Path, params: dict) -> str:
         if f.is_file():
             h.update(str(f.relative_to(f.anchor)).encode())
             h.update(f.read_bytes())
+    return h.hexdigest()
+
+
+def _inputs_digest(nb_path: Path, params: dict, shared: str) -> str:
+    """Hash of everything one brief depends on: its notebook, parameters and the shared inputs."""
+    h = hashlib.sha256(shared.encode())
+    h.update(nb_path.read_bytes())
+    h.update(json.dumps(params, sort_keys=True).encode())
     return h.hexdigest()
 
 
@@ -210,9 +219,10 @@ def build(names: list[str] | None = None, params: dict | None = None, force: boo
     with build_lock(reports):
         (reports / ".cache").mkdir(parents=True, exist_ok=True)
         todo = []
+        shared = _shared_digest()
         for nb in nbs:
             name = output_name(nb, typed[nb])
-            digest = _inputs_digest(nb, typed[nb])
+            digest = _inputs_digest(nb, typed[nb], shared)
             state = _read_state(reports, name)
             fresh = (state and state.get("digest") == digest and state.get("status") == "ok"
                      and (reports / f"{name}.html").is_file())
@@ -220,28 +230,34 @@ def build(names: list[str] | None = None, params: dict | None = None, force: boo
                 outcomes.append(Outcome(name, "cached", 0.0))
             else:
                 todo.append((nb, name, digest))
-        workers = max(1, min(jobs or os.cpu_count() or 1, len(todo) or 1))
-        bar = tqdm(total=len(todo), desc="briefs", unit="nb", disable=not progress or not todo)
-        with cf.ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_execute_one, str(nb), typed[nb], name, str(reports)):
-                       (nb, name, digest) for nb, name, digest in todo}
-            for fut in cf.as_completed(futures):
-                nb, name, digest = futures[fut]
-                result = fut.result()
-                previous = _read_state(reports, name) or {}
-                if result["ok"]:
-                    state = {"status": "ok", "digest": digest, "payload": result["payload"]}
-                    outcomes.append(Outcome(name, "built", result["seconds"]))
-                else:
-                    state = {**previous, "status": "failed", "error": result["error"]}
-                    outcomes.append(Outcome(name, "failed", result["seconds"],
-                                            f"{nb.name}: {result['error']}"))
-                _atomic_write(_state_path(reports, name), json.dumps(state, default=str).encode())
-                bar.set_postfix_str(f"{name} {outcomes[-1].status}")
-                bar.update()
-        bar.close()
+        if todo:
+            _execute_all(todo, typed, reports, outcomes, jobs, progress)
         write_index(reports)
     return sorted(outcomes, key=lambda o: o.name)
+
+
+def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, progress) -> None:
+    """Run the notebooks to build, one kernel per worker process, recording each state."""
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
+    bar = tqdm(total=len(todo), desc="briefs", unit="nb", disable=not progress)
+    with cf.ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = {pool.submit(_execute_one, str(nb), typed[nb], name, str(reports)):
+                   (nb, name, digest) for nb, name, digest in todo}
+        for fut in cf.as_completed(futures):
+            nb, name, digest = futures[fut]
+            result = fut.result()
+            previous = _read_state(reports, name) or {}
+            if result["ok"]:
+                state = {"status": "ok", "digest": digest, "payload": result["payload"]}
+                outcomes.append(Outcome(name, "built", result["seconds"]))
+            else:
+                state = {**previous, "status": "failed", "error": result["error"]}
+                outcomes.append(Outcome(name, "failed", result["seconds"],
+                                        f"{nb.name}: {result['error']}"))
+            _atomic_write(_state_path(reports, name), json.dumps(state, default=str).encode())
+            bar.set_postfix_str(f"{name} {outcomes[-1].status}")
+            bar.update()
+    bar.close()
 
 
 def write_index(reports: Path) -> Path:

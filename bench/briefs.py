@@ -1,0 +1,91 @@
+"""Benchmark the brief build against what people do by hand, side by side in one run.
+
+    python bench/briefs.py [--repeat N]
+
+Runs, on the same notebooks and machine, one after the other:
+  baseline  serial `jupyter nbconvert --execute --to html`, one notebook at a time;
+  cold      the kit's build with an empty cache (parallel kernels, render, figures JSON);
+  warm      the kit's build again with nothing changed (content-hash cache);
+then prints the ratios cold/baseline and warm/cold, the size of every brief, and the cost
+of `import helpers` plus loading every dataset against a bare `import pandas`.
+Times are wall-clock medians of ``--repeat`` runs; ratios, not seconds, are the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+
+
+def _timed(fn) -> float:
+    started = time.perf_counter()
+    fn()
+    return time.perf_counter() - started
+
+
+def baseline(notebooks: list[Path], out: Path) -> None:
+    jupyter = Path(PY).with_name("jupyter")
+    for nb in notebooks:
+        subprocess.run([str(jupyter), "nbconvert", "--execute", "--to", "html",
+                        "--output-dir", str(out), str(nb)], check=True, cwd=nb.parent,
+                       capture_output=True)
+
+
+def kit_build(reports: Path, force: bool) -> None:
+    env = dict(os.environ, TRADEWATCH_REPORTS_DIR=str(reports))
+    cmd = [PY, "-m", "helpers", "briefs"] + (["--force"] if force else [])
+    subprocess.run(cmd, check=True, env=env, capture_output=True)
+
+
+def import_cost(code: str, repeat: int) -> float:
+    return statistics.median(
+        _timed(lambda: subprocess.run([PY, "-c", code], check=True, capture_output=True))
+        for _ in range(repeat))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=1)
+    args = parser.parse_args()
+    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        base_t, cold_t, warm_t = [], [], []
+        for i in range(args.repeat):
+            reports = tmp / f"reports{i}"
+            base_t.append(_timed(lambda: baseline(notebooks, tmp / f"naive{i}")))
+            cold_t.append(_timed(lambda: kit_build(reports, force=True)))
+            warm_t.append(_timed(lambda: kit_build(reports, force=False)))
+        b, c, w = (statistics.median(x) for x in (base_t, cold_t, warm_t))
+        sizes = {p.name: p.stat().st_size for p in sorted((tmp / "reports0").glob("*.html"))
+                 if p.name != "index.html"}
+    print(f"notebooks: {len(notebooks)}; cores: {os.cpu_count()}; repeats: {args.repeat}")
+    print(f"baseline (serial nbconvert --execute): {b:6.1f} s")
+    print(f"kit cold build:                        {c:6.1f} s   cold / baseline = {c / b:.2f}"
+          "  (target <= 0.50)")
+    print(f"kit warm build (nothing changed):      {w:6.1f} s   warm / cold     = {w / c:.3f}"
+          " (target <= 0.05)")
+    for name, size in sizes.items():
+        print(f"brief size {name:28s} {size / 1e6:5.2f} MB  (target <= 1.5 MB)")
+    bare = import_cost("import pandas", max(3, args.repeat))
+    kit = import_cost("import helpers.data as d\n"
+                      "[d.load(i) for i in ('us_china_goods_trade', 'china_soybean_imports', "
+                      "'commodity_prices', 'farm_input_prices', 'fx_cny_usd', 'tariff_events', "
+                      "'average_tariffs', 'rare_earth_facts', 'phase_one_facts')]",
+                      max(3, args.repeat))
+    print(f"import pandas:                         {bare:6.2f} s")
+    print(f"import helpers + load every dataset:   {kit:6.2f} s   ratio = {kit / bare:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
