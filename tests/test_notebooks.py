@@ -34,6 +34,7 @@ def test_notebook_runs_from_a_clean_kernel_and_writes_its_brief(built_briefs, nb
     reports = built_briefs["reports"]
     payload = json.loads((reports / f"{nb_path.stem}.figures.json").read_text())
     assert payload["title"] and payload["takeaway"] and payload["figures"]
+    assert payload["data_to"] and all(payload["as_of"])
     for fig in payload["figures"]:
         assert fig["unit"] and fig["period"] and fig["datasets"]
 

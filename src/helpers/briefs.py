@@ -163,7 +163,8 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str) -> dict:
     try:
         papermill.execute_notebook(nb_path, str(tmp_nb), parameters=params,
                                    kernel_name="python3", cwd=str(Path(nb_path).parent),
-                                   progress_bar=False, log_output=False)
+                                   progress_bar=False, log_output=False,
+                                   extra_arguments=["--IPKernelApp.log_level=ERROR"])
     except papermill.PapermillExecutionError as exc:
         nb = nbformat.read(tmp_nb, as_version=4) if tmp_nb.exists() else None
         tmp_nb.unlink(missing_ok=True)
@@ -278,7 +279,8 @@ def write_index(reports: Path) -> Path:
         items.append(
             f"<li><a href='{html.escape(name)}.html'>{html.escape(payload.get('title') or name)}"
             f"</a>{flag}<br><span class='take'>{html.escape(payload.get('takeaway', ''))}</span>"
-            f"<br><small>built {html.escape(payload.get('built', ''))}; "
+            f"<br><small>data to {html.escape(str(payload.get('data_to') or 'n/a'))}; built "
+            f"{html.escape(payload.get('built', ''))}; "
             f"<a href='{html.escape(name)}.figures.json'>key figures (JSON)</a></small></li>")
     page = f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>US-China Trade Watch: briefs</title>

@@ -50,6 +50,7 @@ class Brief:
     title: str
     takeaway: str = ""
     figures: list[KeyFigure] = field(default_factory=list)
+    as_of: dict[str, str | None] = field(default_factory=dict)
 
     def add(self, name: str, value, unit: str, period: str, datasets, note: str = "",
             decimals: int = 1) -> KeyFigure:
@@ -59,8 +60,16 @@ class Brief:
         return fig
 
     def payload(self) -> dict:
-        return {"title": self.title, "takeaway": self.takeaway,
+        return {"title": self.title, "takeaway": self.takeaway, "as_of": self.as_of,
+                "data_to": max((d for d in self.as_of.values() if d), default=None),
                 "figures": [asdict(f) | {"datasets": list(f.datasets)} for f in self.figures]}
+
+    def show_as_of(self, frames: list[pd.DataFrame], params: dict) -> None:
+        """Display the dated block and record each dataset's vintage for the figures JSON."""
+        self.as_of = {f.attrs["provenance"]["dataset"]: f.attrs["provenance"]["as_of"]
+                      for f in frames}
+        display({"text/html": as_of_html(frames, params),
+                 "text/plain": f"As of: {self.as_of}"}, raw=True)
 
     def html_table(self) -> str:
         rows = "".join(
@@ -109,12 +118,6 @@ def as_of_html(frames: list[pd.DataFrame], params: dict) -> str:
     return (f"<div class='tw-asof'><b>As of</b> snapshot built {catalog.snapshot_built()}; "
             f"kit {kit_version()}, revision {git_revision()}. Parameters: "
             f"{html.escape(params_text)}.<ul>{''.join(rows)}</ul></div>")
-
-
-def show_as_of(frames: list[pd.DataFrame], params: dict) -> None:
-    display({"text/html": as_of_html(frames, params),
-             "text/plain": f"As of: {[f.attrs['provenance']['as_of'] for f in frames]}"},
-            raw=True)
 
 
 def show_figure(fig: Figure) -> None:
