@@ -26,9 +26,9 @@ ROOT = Path(__file__).resolve().parents[1]
 PY = sys.executable
 
 
-def _timed(fn) -> float:
+def _timed(fn, *args, **kwargs) -> float:
     started = time.perf_counter()
-    fn()
+    fn(*args, **kwargs)
     return time.perf_counter() - started
 
 
@@ -48,7 +48,7 @@ def kit_build(reports: Path, force: bool) -> None:
 
 def import_cost(code: str, repeat: int) -> float:
     return statistics.median(
-        _timed(lambda: subprocess.run([PY, "-c", code], check=True, capture_output=True))
+        _timed(subprocess.run, [PY, "-c", code], check=True, capture_output=True)
         for _ in range(repeat))
 
 
@@ -62,9 +62,9 @@ def main() -> int:
         base_t, cold_t, warm_t = [], [], []
         for i in range(args.repeat):
             reports = tmp / f"reports{i}"
-            base_t.append(_timed(lambda: baseline(notebooks, tmp / f"naive{i}")))
-            cold_t.append(_timed(lambda: kit_build(reports, force=True)))
-            warm_t.append(_timed(lambda: kit_build(reports, force=False)))
+            base_t.append(_timed(baseline, notebooks, tmp / f"naive{i}"))
+            cold_t.append(_timed(kit_build, reports, force=True))
+            warm_t.append(_timed(kit_build, reports, force=False))
         b, c, w = (statistics.median(x) for x in (base_t, cold_t, warm_t))
         sizes = {p.name: p.stat().st_size for p in sorted((tmp / "reports0").glob("*.html"))
                  if p.name != "index.html"}
