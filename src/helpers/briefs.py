@@ -276,10 +276,14 @@ def write_index(reports: Path) -> Path:
         flag = (f" <span class='stale'>STALE: last build failed at "
                 f"{html.escape(state.get('error', ''))}; showing the previous good brief</span>"
                 if stale else "")
+        params = payload.get("parameters") or {}
+        variant = (" <small>(variant: " + html.escape(", ".join(f"{k}={v}" for k, v in
+                                                                 params.items())) + ")</small>"
+                   if params else "")
         items.append(
             f"<li><a href='{html.escape(name)}.html'>{html.escape(payload.get('title') or name)}"
-            f"</a>{flag}<br><span class='take'>{html.escape(payload.get('takeaway', ''))}</span>"
-            f"<br><small>data to {html.escape(str(payload.get('data_to') or 'n/a'))}; built "
+            f"</a>{variant}{flag}<br><span class='take'>{html.escape(payload.get('takeaway', ''))}</span>"
+            f"<br><small>latest data {html.escape(str(payload.get('data_to') or 'n/a'))}; built "
             f"{html.escape(payload.get('built', ''))}; "
             f"<a href='{html.escape(name)}.figures.json'>key figures (JSON)</a></small></li>")
     page = f"""<!DOCTYPE html>

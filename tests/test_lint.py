@@ -1,0 +1,16 @@
+"""The code, tests and notebooks pass the project's ruff rules (what `make lint` runs)."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import paths
+
+
+def test_ruff_is_clean():
+    ruff = shutil.which("ruff", path=str(Path(sys.executable).parent)) or shutil.which("ruff")
+    assert ruff, "ruff is a development dependency (pip install -e '.[dev]')"
+    result = subprocess.run([ruff, "check", "src", "tests", "bench", "notebooks"],
+                            cwd=paths.PROJECT_ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:]
