@@ -29,10 +29,29 @@ def test_shares_and_rest_of_world_keep_missing_missing():
                          "World": [10.0, 10.0]}, index=idx)
     sh = soy.shares(wide)
     assert sh.loc["2025-08-01", "United States"] == 0.1 and np.isnan(sh.iloc[1, 0])
-    rest = soy.rest_of_world(wide, ["United States", "Brazil"])
-    assert rest.iloc[0] == 3 and np.isnan(rest.iloc[1])
     with pytest.raises(ValueError, match="no column 'Total'"):
         soy.shares(wide, total="Total")
+
+
+def test_rest_of_world_sums_the_other_partners_cells():
+    long = pd.DataFrame({
+        "period": pd.to_datetime(["2025-08-01"] * 4 + ["2025-09-01"] * 2),
+        "freq": "month", "measure": "value_usd", "source": "GACC",
+        "partner": ["United States", "Brazil", "Canada", "World", "Brazil", "World"],
+        "value": [1.0, 6.0, 3.0, 10.0, 8.0, 8.0]})
+    rest = soy.rest_of_world(long, ["United States", "Brazil"])
+    assert rest.to_dict() == {pd.Timestamp("2025-08-01"): 3.0}
+
+
+def test_real_rest_of_world_closes_the_world_total():
+    from helpers.data import load
+
+    long = load("china_soybean_imports")
+    named = ["United States", "Brazil", "Argentina"]
+    wide = soybean_imports("value_usd")
+    rest = soy.rest_of_world(long, named).reindex(wide.index).fillna(0)
+    total = wide[named].fillna(0).sum(axis=1) + rest
+    assert (total == wide["World"]).all()
 
 
 def test_units():

@@ -54,10 +54,14 @@ def shares(wide: pd.DataFrame, total: str = "World") -> pd.DataFrame:
     return wide.drop(columns=[total]).div(wide[total], axis=0)
 
 
-def rest_of_world(wide: pd.DataFrame, named: list[str], total: str = "World") -> pd.Series:
-    """``total`` minus the named partners; NaN where any of them is missing."""
-    return (wide[total] - wide[named].sum(axis=1, min_count=len(named))).where(
-        wide[named].notna().all(axis=1)).rename("Rest of world")
+def rest_of_world(long: pd.DataFrame, named: list[str], world: str = "World") -> pd.Series:
+    """Monthly value of China's imports from every partner not in ``named``: the sum of
+    those partners' customs cells (``china_soybean_imports`` long table, ``value_usd``).
+    Like the World total, it adds the cells the query reports; a month in which no other
+    partner has a cell is missing."""
+    values = long[(long["measure"] == "value_usd") & (long["freq"] == "month")]
+    others = values[~values["partner"].isin([*named, world])]
+    return others.groupby("period")["value"].sum().rename("Rest of world")
 
 
 def month_profile(series: pd.Series, start=None, end=None) -> pd.Series:
