@@ -109,3 +109,19 @@ def test_two_builds_at_once_do_not_corrupt_reports(scratch):
     leftovers = [p for p in reports.rglob(".*") if p.name.endswith(".tmp")
                  or p.suffix == ".ipynb" and p.name.startswith(".")]
     assert leftovers == []
+
+
+def test_a_notebook_that_counts_from_today_is_rebuilt_each_day(scratch):
+    import datetime as dt
+
+    notebooks, _ = scratch
+    daily = notebooks / "03_daily.ipynb"
+    synthetic_notebook(daily)
+    nb = nbformat.read(daily, as_version=4)
+    nb.metadata["tradewatch"] = {"rebuild_daily": True}
+    nbformat.write(nb, daily)
+    day1, day2 = dt.date(2026, 11, 27), dt.date(2026, 11, 28)
+    digest = briefs._inputs_digest
+    assert digest(daily, {}, "x", day1) != digest(daily, {}, "x", day2)
+    plain = notebooks / "01_alpha.ipynb"
+    assert digest(plain, {}, "x", day1) == digest(plain, {}, "x", day2)

@@ -100,3 +100,16 @@ def test_average_points_keep_publishers_apart():
 def test_short_labels():
     assert tariffs.short_label("List 1: 25% additional duty") == "List 1"
     assert tariffs.short_label("Raised rates on the USD 60bn list") == "Raised rates on the"
+
+
+def test_deadlines_are_read_from_the_event_texts(events):
+    d = tariffs.deadlines(events)
+    assert list(d["deadline"].dt.strftime("%Y-%m-%d")) == [
+        "2025-09-14", "2025-11-10", "2026-11-10", "2026-11-10", "2026-11-27", "2026-12-31"]
+    assert set(d.loc[d["deadline"] == "2026-11-10", "actor"]) == {"US", "China"}
+
+
+def test_purchase_commitments_keep_their_flag(events):
+    c = tariffs.purchase_commitments_mmt(events)
+    assert list(c["quantity_mmt"]) == [12.0, 25.0]
+    assert (c["confirmed"] == "partly").all() and (c["event_id"] == c["event_id"].iloc[0]).all()

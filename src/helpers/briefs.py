@@ -94,11 +94,17 @@ def _shared_digest() -> str:
     return h.hexdigest()
 
 
-def _inputs_digest(nb_path: Path, params: dict, shared: str) -> str:
-    """Hash of everything one brief depends on: its notebook, parameters and the shared inputs."""
+def _inputs_digest(nb_path: Path, params: dict, shared: str,
+                   today: dt.date | None = None) -> str:
+    """Hash of everything one brief depends on: its notebook, parameters and the shared
+    inputs, plus today's date for a notebook whose metadata says it counts from the build
+    date (``tradewatch.rebuild_daily``)."""
     h = hashlib.sha256(shared.encode())
-    h.update(nb_path.read_bytes())
+    raw = nb_path.read_bytes()
+    h.update(raw)
     h.update(json.dumps(params, sort_keys=True).encode())
+    if json.loads(raw).get("metadata", {}).get("tradewatch", {}).get("rebuild_daily"):
+        h.update((today or dt.date.today()).isoformat().encode())
     return h.hexdigest()
 
 

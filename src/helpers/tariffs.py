@@ -185,3 +185,33 @@ def average_tariff_points(avg: pd.DataFrame, publisher: str, direction: str) -> 
         raise ValueError(f"publisher must be one of {sorted(set(avg['publisher']))}")
     sel = avg[(avg["publisher"] == publisher) & (avg["direction"] == direction)]
     return sel.set_index("date")["avg_tariff_pct"].sort_index().rename(f"{publisher} {direction}")
+
+
+_DEADLINE = re.compile(r"\b(?:until|through|to) (\d{4}-\d{2}-\d{2})\b")
+_MMT = re.compile(r">?=?\s*(\d+(?:\.\d+)?) MMT")
+
+
+def deadlines(events: pd.DataFrame) -> pd.DataFrame:
+    """Every ISO date an event's text names as an end ('until', 'through', 'to' a date):
+    columns ``deadline``, ``set_on`` (event date), ``actor``, ``event_id``, ``measure``."""
+    rows = []
+    for _, ev in events.iterrows():
+        for found in _DEADLINE.finditer(ev["measure"]):
+            rows.append({"deadline": pd.Timestamp(found.group(1)), "set_on": ev["date"],
+                         "actor": ev["actor"], "event_id": ev["event_id"],
+                         "measure": ev["measure"]})
+    out = pd.DataFrame(rows, columns=["deadline", "set_on", "actor", "event_id", "measure"])
+    return out.drop_duplicates(["deadline", "event_id"]).sort_values("deadline",
+                                                                     ignore_index=True)
+
+
+def purchase_commitments_mmt(events: pd.DataFrame) -> pd.DataFrame:
+    """Soybean purchase quantities (million metric tons) named in event texts, with the
+    event, its confirmed flag and the sentence they come from."""
+    rows = []
+    for _, ev in filter_events(events, product="soybeans").iterrows():
+        for found in _MMT.finditer(ev["measure"]):
+            rows.append({"event_id": ev["event_id"], "date": ev["date"], "actor": ev["actor"],
+                         "quantity_mmt": float(found.group(1)), "confirmed": ev["confirmed"],
+                         "measure": ev["measure"]})
+    return pd.DataFrame(rows)
