@@ -50,7 +50,8 @@ def notebook_paths(names: list[str] | None = None) -> list[Path]:
     return [available[n] for n in names]
 
 
-def _typed(value: str):
+def _parse_param(value: str):
+    """A command-line parameter as int, float or text, in that order of preference."""
     for cast in (int, float):
         with contextlib.suppress(ValueError):
             return cast(value)
@@ -68,7 +69,7 @@ def check_params(nb_path: Path, params: dict[str, str]) -> dict:
     if unknown:
         raise ValueError(f"{nb_path.stem} has no parameter {unknown}; "
                          f"its parameters cell declares {sorted(declared)}")
-    return {k: _typed(v) if isinstance(v, str) else v for k, v in params.items()}
+    return {k: _parse_param(v) if isinstance(v, str) else v for k, v in params.items()}
 
 
 def output_name(nb_path: Path, params: dict) -> str:

@@ -73,7 +73,6 @@ def source_footer(fig: Figure, frames_or_ids: Iterable, note: str | None = None)
 def set_alt_text(fig: Figure, text: str) -> None:
     """Attach alt text to a figure; HTML briefs put it on the image."""
     fig._tradewatch_alt = text
-    fig.set_gid(text)
 
 
 def alt_text(fig: Figure) -> str | None:

@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 
+import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import display
 from matplotlib.figure import Figure
@@ -127,8 +128,6 @@ def show_figure(fig: Figure) -> None:
         raise ValueError("every chart needs charts.set_alt_text() and charts.source_footer()")
     buf = io.BytesIO()
     fig.savefig(buf, format="png", bbox_inches="tight")
-    import matplotlib.pyplot as plt
-
     plt.close(fig)
     display({"image/png": base64.b64encode(buf.getvalue()).decode(), "text/plain": info["alt"]},
             raw=True, metadata={"image/png": {"alt": info["alt"]}})

@@ -22,7 +22,7 @@ from tqdm import tqdm
 from helpers import paths
 from helpers.data import catalog, snapshot
 from helpers.data.errors import DataError
-from helpers.data.load import _typed, cache_paths, load, read_text_table
+from helpers.data.load import cache_paths, load, read_text_table, typed_table
 from helpers.data.origins import census, fred, worldbank
 
 
@@ -128,7 +128,7 @@ def _write_atomically(ds_id: str, table: pd.DataFrame, origins: list[str]) -> st
     tmp = csv_path.with_name(os.path.basename(tmp_name))
     try:
         tmp.write_bytes(snapshot.to_csv_bytes(table))
-        typed = _typed(ds_id, read_text_table(ds_id, tmp), "pulled from " + ", ".join(origins))
+        typed = typed_table(ds_id, read_text_table(ds_id, tmp), "pulled from " + ", ".join(origins))
         _covers_current(ds_id, typed, ", ".join(origins))
         digest = catalog.sha256_of(tmp)
         meta = {"dataset": ds_id, "retrieved_at": dt.datetime.now(dt.UTC).isoformat(

@@ -74,7 +74,9 @@ def _numeric_where_possible(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _typed(dataset_id: str, raw: pd.DataFrame, where: str) -> pd.DataFrame:
+def typed_table(dataset_id: str, raw: pd.DataFrame, where: str) -> pd.DataFrame:
+    """Validate a raw (text) table with its dataset's schema and finish it; cross-check
+    extracts are only typed. Raises DataError naming ``where`` and the first bad row."""
     table = TABLES.get(dataset_id)
     if table is None:  # cross-check extracts: checksummed; numbers typed where all are numbers
         return _numeric_where_possible(raw)
@@ -116,10 +118,10 @@ def _from_snapshot(ds: catalog.Dataset) -> pd.DataFrame:
                                 str(rows_path))
         tdm = schemas.validate(schemas.TDM_QUANTITIES, read_text_table(ds.id, tdm_path),
                                ds.id, str(tdm_path))
-        return _typed(ds.id, _soybean_long(rows, tdm).astype({"value": str}),
+        return typed_table(ds.id, _soybean_long(rows, tdm),
                       f"{rows_path} + {tdm_path}")
     (path,) = paths_
-    return _typed(ds.id, read_text_table(ds.id, path), str(path))
+    return typed_table(ds.id, read_text_table(ds.id, path), str(path))
 
 
 def cache_paths(dataset_id: str) -> tuple[Path, Path]:
@@ -147,7 +149,7 @@ def _from_cache(ds: catalog.Dataset) -> tuple[pd.DataFrame, dict] | None:
     try:
         if catalog.sha256_of(csv_path) != meta.get("sha256"):
             raise DataError(ds.id, str(csv_path), "cache file does not match its recorded sha256")
-        return _typed(ds.id, read_text_table(ds.id, csv_path), str(csv_path)), meta
+        return typed_table(ds.id, read_text_table(ds.id, csv_path), str(csv_path)), meta
     except DataError as exc:
         warnings.warn(f"ignoring the refresh cache: {exc}; using the snapshot", stacklevel=3)
         return None
