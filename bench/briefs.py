@@ -52,6 +52,13 @@ def import_cost(code: str, repeat: int) -> float:
         for _ in range(repeat))
 
 
+def peak_memory_mb(code: str) -> float:
+    """Peak resident memory of a fresh interpreter running ``code`` (ru_maxrss, Linux KiB)."""
+    probe = code + "\nimport resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    out = subprocess.run([PY, "-c", probe], check=True, capture_output=True, text=True).stdout
+    return int(out.split()[-1]) / 1024
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=1)
@@ -76,14 +83,16 @@ def main() -> int:
           " (target <= 0.05)")
     for name, size in sizes.items():
         print(f"brief size {name:28s} {size / 1e6:5.2f} MB  (target <= 1.5 MB)")
+    load_all = ("import helpers.data as d\n"
+                "[d.load(i) for i in ('us_china_goods_trade', 'china_soybean_imports', "
+                "'commodity_prices', 'farm_input_prices', 'fx_cny_usd', 'tariff_events', "
+                "'average_tariffs', 'rare_earth_facts', 'phase_one_facts')]")
     bare = import_cost("import pandas", max(3, args.repeat))
-    kit = import_cost("import helpers.data as d\n"
-                      "[d.load(i) for i in ('us_china_goods_trade', 'china_soybean_imports', "
-                      "'commodity_prices', 'farm_input_prices', 'fx_cny_usd', 'tariff_events', "
-                      "'average_tariffs', 'rare_earth_facts', 'phase_one_facts')]",
-                      max(3, args.repeat))
-    print(f"import pandas:                         {bare:6.2f} s")
-    print(f"import helpers + load every dataset:   {kit:6.2f} s   ratio = {kit / bare:.1f}x")
+    kit = import_cost(load_all, max(3, args.repeat))
+    bare_mb, kit_mb = peak_memory_mb("import pandas"), peak_memory_mb(load_all)
+    print(f"import pandas:                         {bare:6.2f} s  {bare_mb:6.0f} MB peak")
+    print(f"import helpers + load every dataset:   {kit:6.2f} s  {kit_mb:6.0f} MB peak   "
+          f"time ratio = {kit / bare:.1f}x, memory ratio = {kit_mb / bare_mb:.1f}x")
     return 0
 
 

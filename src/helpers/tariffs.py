@@ -45,8 +45,8 @@ CHINA_MEASURES = {
 
 def filter_events(events: pd.DataFrame, actor: str | None = None, status: str | None = None,
                   start=None, end=None, product: str | None = None) -> pd.DataFrame:
-    """Events by actor ('US', 'China', 'US+China'; 'US' also keeps joint events when
-    ``joint=True`` is wanted, pass a list), status, date window and product.
+    """Events by actor ('US', 'China', 'US+China', or a list of them), status, date window
+    (inclusive) and product.
 
     ``product='soybeans'`` keeps events that set China's soybean rate or name soybeans.
     """
