@@ -88,10 +88,3 @@ def value_at_prewar_share(us: pd.Series, world: pd.Series, base_years=(2017,)) -
     out = pd.DataFrame({"actual": us, "counterfactual": counterfactual})
     out["shortfall"] = out["counterfactual"] - out["actual"]
     return out
-
-
-def annual_with_counts(series: pd.Series) -> pd.DataFrame:
-    """Calendar-year sums with the number of months behind each (``months``)."""
-    s = series.dropna()
-    return pd.DataFrame({"value": s.groupby(s.index.year).sum(),
-                         "months": s.groupby(s.index.year).count()}).rename_axis("year")

@@ -85,6 +85,12 @@ def _daily_index(start, end) -> pd.DatetimeIndex:
     return pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", name="date")
 
 
+def _step_path(points: pd.Series, index: pd.DatetimeIndex) -> pd.Series:
+    """A step path on ``index``: each point's rate holds from its date until the next point
+    (points before the index start carry in); NaN before the first point."""
+    return points.reindex(index.union(points.index)).ffill().reindex(index)
+
+
 def soybean_tariff_path(events: pd.DataFrame, start="2017-01-01", end="2025-12-31",
                         basis: str = "waiver") -> pd.Series:
     """China's total tariff on US soybeans (percent), daily step path.
@@ -102,8 +108,7 @@ def soybean_tariff_path(events: pd.DataFrame, start="2017-01-01", end="2025-12-3
     steps = events.dropna(subset=["soybean_total_rate_pct"])
     steps = steps.groupby("date")["soybean_total_rate_pct"].last()
     index = _daily_index(start, end)
-    path = steps.reindex(index.union(steps.index)).ffill().reindex(index)
-    path = path.fillna(MFN_SOYBEAN_PCT).rename("soybean_tariff_pct")
+    path = _step_path(steps, index).fillna(MFN_SOYBEAN_PCT).rename("soybean_tariff_pct")
     if basis == "statutory":
         waiver = events[events["rate_change_pp_as_stated"].fillna("").str.contains("waiver")]
         if len(waiver):
@@ -140,7 +145,7 @@ def us_instrument_rates(events: pd.DataFrame, start="2018-01-01", end="2025-12-3
             if found:
                 points[row["date"]] = float(found.group(1))
         steps = pd.Series(points, dtype=float).sort_index()
-        out[name] = steps.reindex(index.union(steps.index)).ffill().reindex(index)
+        out[name] = _step_path(steps, index)
     out["IEEPA stack"] = out["IEEPA fentanyl"].fillna(0) + out["IEEPA reciprocal"].fillna(0)
     out.loc[out[["IEEPA fentanyl", "IEEPA reciprocal"]].isna().all(axis=1), "IEEPA stack"] = None
     return out
