@@ -34,13 +34,16 @@ def test_no_break_is_not_found_where_none_was_planted():
     s = synthetic_series_with_planted_break(level_jump=0, slope_change=0, seed=3)
     table, _ = models.trend_break(s, ["2016-01-01"])
     assert table.set_index("term").loc["post_1", "p_value"] > 0.01
-    assert models.chow_test(s, "2016-01-01")["p_value"] > 0.01
+    assert models.break_wald(s, "2016-01-01")["p_value"] > 0.01
 
 
-def test_chow_and_sup_f_locate_the_planted_break():
+def test_hac_wald_and_sup_wald_locate_the_planted_break():
     s = synthetic_series_with_planted_break()
-    assert models.chow_test(s, "2016-01-01")["p_value"] < 1e-6
-    assert abs((models.sup_f(s)["break"] - pd.Timestamp("2016-01-01")).days) <= 62
+    test = models.break_wald(s, "2016-01-01")
+    assert test["p_value"] < 1e-6 and "HAC" in test["method"]
+    found = models.sup_wald(s)
+    assert abs((found["break"] - pd.Timestamp("2016-01-01")).days) <= 62
+    assert found["searched"][0] > s.index[0] and found["searched"][1] < s.index[-1]
 
 
 def test_counterfactual_gap_measures_the_planted_drop():

@@ -1,17 +1,22 @@
 """Time-series regressions returned as tidy tables (thin wrappers on statsmodels' formula API).
 
 Every estimate uses HAC (Newey-West) standard errors unless stated; every table has the
-columns ``term, coef, std_err, ci_low, ci_high, p_value, n, method``.
+columns ``term, coef, std_err, ci_low, ci_high, p_value, n, sample_start, sample_end, method``.
+``estimate_report`` is the one rule that turns an estimate into the sentence a brief prints.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 import statsmodels.formula.api as smf
 from scipy import stats
 
-TIDY_COLUMNS = ["term", "coef", "std_err", "ci_low", "ci_high", "p_value", "n", "method"]
+TIDY_COLUMNS = ["term", "coef", "std_err", "ci_low", "ci_high", "p_value", "n", "sample_start",
+                "sample_end", "method"]
+LAG_RULE = "floor(4 (n/100)^(2/9))"
 
 
 def hac_lags(n: int) -> int:
@@ -27,6 +32,24 @@ def fit_hac(formula: str, data: pd.DataFrame, lags: int | None = None):
                                                 hac_lags(n)})
 
 
+def hac_method(result) -> str:
+    """How a result's standard errors were computed, with the lag count and whether it came
+    from the rule of thumb."""
+    lags = (getattr(result, "cov_kwds", None) or {}).get("maxlags")
+    if lags is None:
+        return "OLS, classical errors"
+    rule = f"rule {LAG_RULE}" if lags == hac_lags(int(result.nobs)) else "set by hand"
+    return f"OLS, HAC (Newey-West) errors, {lags} lags ({rule})"
+
+
+def sample_dates(result) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """First and last row the model used, when the data had a date index."""
+    labels = getattr(result.model.data, "row_labels", None)
+    if isinstance(labels, pd.DatetimeIndex) and len(labels):
+        return labels.min(), labels.max()
+    return None, None
+
+
 def tidy(result, terms: list[str] | None = None, method: str | None = None,
          alpha: float = 0.05) -> pd.DataFrame:
     """Coefficients of a statsmodels result as a tidy table (optionally a subset of terms)."""
@@ -37,9 +60,8 @@ def tidy(result, terms: list[str] | None = None, method: str | None = None,
         "ci_high": ci.iloc[:, 1].values, "p_value": result.pvalues.values,
     })
     table["n"] = int(result.nobs)
-    lags = (result.cov_kwds or {}).get("maxlags") if hasattr(result, "cov_kwds") else None
-    table["method"] = method or (f"OLS, HAC (Newey-West, {lags} lags)" if lags is not None
-                                 else "OLS")
+    table["sample_start"], table["sample_end"] = sample_dates(result)
+    table["method"] = method or hac_method(result)
     if terms is not None:
         table = table[table["term"].isin(terms)]
     return table.reset_index(drop=True)[TIDY_COLUMNS]
@@ -76,30 +98,35 @@ def trend_break(series: pd.Series, breaks: list, seasonal: bool = True,
     return tidy(result, terms), result
 
 
-def chow_test(series: pd.Series, break_date, seasonal: bool = True) -> dict:
-    """Classic Chow F test of a level and trend change at a known date (homoskedastic F;
-    the HAC coefficients from ``trend_break`` are the robust view of the same question)."""
-    df = _design(series.dropna(), [break_date])
-    rhs = "trend" + (" + C(month)" if seasonal else "")
-    restricted = smf.ols(f"y ~ {rhs}", df).fit()
-    unrestricted = smf.ols(f"y ~ {rhs} + post_1 + trend_1", df).fit()
-    q = 2
-    f = ((restricted.ssr - unrestricted.ssr) / q) / (unrestricted.ssr / unrestricted.df_resid)
-    return {"break": pd.Timestamp(break_date), "F": f, "df": (q, int(unrestricted.df_resid)),
-            "p_value": float(stats.f.sf(f, q, unrestricted.df_resid)), "n": int(unrestricted.nobs)}
+def break_wald(series: pd.Series, break_date, seasonal: bool = True,
+               lags: int | None = None) -> dict:
+    """HAC-robust Wald test that neither the level nor the trend changed at ``break_date``.
+
+    The classic Chow F assumes independent errors, which monthly trade data are not; this
+    tests ``post_1 = trend_1 = 0`` with Newey-West covariance. Returns the F form of the
+    statistic, its degrees of freedom, p-value and n.
+    """
+    _, result = trend_break(series, [break_date], seasonal=seasonal, lags=lags)
+    test = result.wald_test("post_1 = 0, trend_1 = 0", use_f=True, scalar=True)
+    return {"break": pd.Timestamp(break_date), "F": float(test.statistic),
+            "df": (int(test.df_num), int(test.df_denom)), "p_value": float(test.pvalue),
+            "n": int(result.nobs), "method": hac_method(result)}
 
 
-def sup_f(series: pd.Series, trim: float = 0.15, seasonal: bool = True) -> dict:
-    """Largest Chow F over every candidate break inside the trimmed sample (Andrews' sup-F).
+def sup_wald(series: pd.Series, trim: float = 0.15, seasonal: bool = True) -> dict:
+    """Largest HAC Wald statistic over every candidate break month inside the trimmed sample
+    (Andrews' sup-F idea with robust covariance).
 
-    Its p-value is non-standard (the break date is searched for), so none is reported: the
-    date and statistic are descriptive. Returns the best date, its F and the F path.
+    The date is searched for, so its p-value is non-standard and none is reported: the date
+    and statistic describe where the data change most, whatever caused it. Returns the best
+    date, its statistic, the statistic path and the trimming.
     """
     s = series.dropna()
     lo, hi = int(len(s) * trim), int(len(s) * (1 - trim))
-    path = pd.Series({s.index[i]: chow_test(s, s.index[i], seasonal)["F"]
+    path = pd.Series({s.index[i]: break_wald(s, s.index[i], seasonal)["F"]
                       for i in range(lo, hi)}, name="F")
-    return {"break": path.idxmax(), "F": float(path.max()), "path": path, "trim": trim}
+    return {"break": path.idxmax(), "F": float(path.max()), "path": path, "trim": trim,
+            "searched": (s.index[lo], s.index[hi - 1])}
 
 
 def counterfactual_gap(series_log: pd.Series, first_break, seasonal: bool = True) -> pd.DataFrame:
@@ -157,3 +184,66 @@ def correlation(x: pd.Series, y: pd.Series) -> dict:
     r, p = stats.pearsonr(both.iloc[:, 0], both.iloc[:, 1])
     return {"r": float(r), "p_value": float(p), "n": len(both),
             "start": both.index.min(), "end": both.index.max()}
+
+
+def includes_zero(row) -> bool:
+    """Whether a tidy row's confidence interval includes zero."""
+    return bool(row["ci_low"] <= 0 <= row["ci_high"])
+
+
+def _p_text(p: float) -> str:
+    return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
+
+
+def estimate_report(row: pd.Series, subject: str, unit: str, decimals: int = 2,
+                    scale: float = 1.0) -> tuple[str, pd.DataFrame]:
+    """The sentence and one-row table a notebook prints for one estimate (a tidy row).
+
+    ``subject`` names what the coefficient measures ("the US share per point of tariff"),
+    ``unit`` its unit after ``scale`` ("points"). The sign is stated in words (higher /
+    lower); when the 95% CI includes zero the sentence says the estimate is not
+    distinguishable from zero. The table carries coefficient, CI, p, n, sample and method.
+    """
+    coef, low, high = (scale * float(row[c]) for c in ("coef", "ci_low", "ci_high"))
+    size = f"{abs(coef):.{decimals}f} {unit}".rstrip()
+    direction = "higher" if coef > 0 else "lower"
+    start, end = row.get("sample_start"), row.get("sample_end")
+    sample = (f"{pd.Timestamp(start):%Y-%m} to {pd.Timestamp(end):%Y-%m}"
+              if start is not None and pd.notna(start) else "sample dates not recorded")
+    detail = (f"{_p_text(float(row['p_value']))}; n = {int(row['n'])}, {sample}; "
+              f"{row['method']}")
+    ci = f"95% CI {low:.{decimals}f} to {high:.{decimals}f}"
+    if includes_zero({"ci_low": low, "ci_high": high}):
+        sentence = (f"{subject[0].upper()}{subject[1:]} is not distinguishable from zero: the "
+                    f"point estimate is {size} {direction}, but the {ci} includes zero "
+                    f"({detail}).")
+    else:
+        sentence = f"{subject[0].upper()}{subject[1:]}: {size} {direction} ({ci}; {detail})."
+    table = pd.DataFrame([{"estimate": subject, "coef": coef, "ci_low": low, "ci_high": high,
+                           "p_value": float(row["p_value"]), "n": int(row["n"]),
+                           "sample": sample, "method": row["method"]}])
+    return sentence, table
+
+
+def robustness(fit: Callable[..., pd.Series], variants: dict[str, dict]) -> pd.DataFrame:
+    """One row per specification: ``fit(**kwargs)`` returns a tidy row (coef, CI, p, n,
+    sample); ``variants`` maps a label to the keyword arguments that define it."""
+    rows = []
+    for label, kwargs in variants.items():
+        row = fit(**kwargs)
+        rows.append({"specification": label, "coef": row["coef"], "ci_low": row["ci_low"],
+                     "ci_high": row["ci_high"], "p_value": row["p_value"], "n": row["n"],
+                     "sample_start": row.get("sample_start"),
+                     "sample_end": row.get("sample_end"),
+                     "ci_includes_zero": includes_zero(row)})
+    return pd.DataFrame(rows)
+
+
+def range_sentence(table: pd.DataFrame, unit: str, decimals: int = 2,
+                   scale: float = 1.0) -> str:
+    """'Across N specifications the estimate runs from A to B unit; K of N CIs include zero.'"""
+    coefs = scale * table["coef"]
+    zero = int(table["ci_includes_zero"].sum())
+    return (f"Across {len(table)} specifications the estimate runs from "
+            f"{coefs.min():.{decimals}f} to {coefs.max():.{decimals}f} {unit}; "
+            f"{zero} of {len(table)} confidence intervals include zero.")

@@ -1,8 +1,11 @@
 """What a notebook shows a brief's reader: the as-of block, the key-figures table, the
-takeaway, and figures displayed with their alt text.
+takeaway, checked claims, and figures displayed with their alt text.
 
 Key figures travel twice in one display: as an HTML table for people and as JSON under
 ``FIGURES_MIME`` that ``helpers.briefs`` writes to ``reports/<name>.figures.json``.
+A claim (a sentence about the data) is shown as text and carried as JSON under
+``CLAIM_MIME``; a claim whose check does not hold raises ``ClaimError`` and stops the
+notebook, so a brief can never print a statement its data contradict.
 """
 
 from __future__ import annotations
@@ -24,6 +27,31 @@ from helpers import charts, paths
 from helpers.data import catalog
 
 FIGURES_MIME = "application/vnd.tradewatch.figures+json"
+CLAIM_MIME = "application/vnd.tradewatch.claim+json"
+
+
+class ClaimError(AssertionError):
+    """A sentence about the data that the data do not support."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A statement a brief prints, the check computed from the data, and what it rests on."""
+
+    text: str
+    holds: bool
+    basis: str
+    datasets: tuple[str, ...]
+
+    def record(self) -> dict:
+        return {"text": self.text, "holds": self.holds, "basis": self.basis,
+                "datasets": list(self.datasets)}
+
+
+def markdown_text(text: str) -> str:
+    """Text from data or code made safe for a Markdown cell: HTML special characters escaped,
+    so a dataset value can never become a tag, script or link."""
+    return html.escape(str(text), quote=False)
 
 
 @dataclass(frozen=True)
@@ -52,6 +80,24 @@ class Brief:
     takeaway: str = ""
     figures: list[KeyFigure] = field(default_factory=list)
     as_of: dict[str, str | None] = field(default_factory=dict)
+    claims: list[Claim] = field(default_factory=list)
+
+    def claim(self, text: str, holds, basis: str, datasets=(), show: bool = True) -> str:
+        """Check a statement about the data and (by default) display it as Markdown; with
+        ``show=False`` it is recorded for the figures JSON only (e.g. a takeaway).
+
+        ``holds`` is computed from the data by the caller; when it is false the notebook stops
+        with ``ClaimError`` naming the statement. ``basis`` says how it was checked. Returns
+        ``text`` so the same sentence can feed a takeaway or a caption.
+        """
+        item = Claim(str(text), bool(holds), basis, tuple(datasets))
+        if not item.holds:
+            raise ClaimError(f"claim does not hold: {item.text!r} (checked: {basis})")
+        self.claims.append(item)
+        shown = markdown_text(item.text) if show else ""
+        display({"text/markdown": shown, CLAIM_MIME: item.record(),
+                 "text/plain": item.text if show else ""}, raw=True)
+        return item.text
 
     def add(self, name: str, value, unit: str, period: str, datasets, note: str = "",
             decimals: int = 1) -> KeyFigure:
@@ -63,7 +109,8 @@ class Brief:
     def payload(self) -> dict:
         return {"title": self.title, "takeaway": self.takeaway, "as_of": self.as_of,
                 "data_to": max((d for d in self.as_of.values() if d), default=None),
-                "figures": [asdict(f) | {"datasets": list(f.datasets)} for f in self.figures]}
+                "figures": [asdict(f) | {"datasets": list(f.datasets)} for f in self.figures],
+                "claims": [c.record() for c in self.claims]}
 
     def show_as_of(self, frames: list[pd.DataFrame], params: dict) -> None:
         """Display the dated block and record each dataset's vintage for the figures JSON."""
@@ -88,6 +135,26 @@ class Brief:
         display({"text/html": self.html_table(), FIGURES_MIME: self.payload(),
                  "text/plain": "\n".join(f"{f.name}: {f.formatted()} {f.unit} ({f.period})"
                                          for f in self.figures)}, raw=True)
+
+
+def collect_payload(nb) -> dict:
+    """What an executed notebook hands its brief: the key-figures payload (first
+    ``FIGURES_MIME`` output) with every claim the notebook checked, in order, whether it was
+    made before the figures table or displayed later in the narrative."""
+    payload: dict | None = None
+    claims: list[dict] = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if FIGURES_MIME in data and payload is None:
+                payload = dict(data[FIGURES_MIME])
+                claims.extend(payload.get("claims", []))
+            if CLAIM_MIME in data:
+                claims.append(dict(data[CLAIM_MIME]))
+    payload = payload or {"title": "", "takeaway": "", "figures": []}
+    seen: set[str] = set()
+    payload["claims"] = [c for c in claims if not (c["text"] in seen or seen.add(c["text"]))]
+    return payload
 
 
 def git_revision() -> str:
@@ -119,6 +186,17 @@ def as_of_html(frames: list[pd.DataFrame], params: dict) -> str:
     return (f"<div class='tw-asof'><b>As of</b> snapshot built {catalog.snapshot_built()}; "
             f"kit {kit_version()}, revision {git_revision()}. Parameters: "
             f"{html.escape(params_text)}.<ul>{''.join(rows)}</ul></div>")
+
+
+def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | None = None,
+               note: str | None = None, max_labels: int = 8) -> None:
+    """The chart stanza in one call: event markers (when ``events`` and ``ax`` are given), the
+    source line from the catalog (``sources``: loaded frames or dataset ids), alt text, show."""
+    if events is not None and ax is not None:
+        charts.annotate_events(ax, events, max_labels=max_labels)
+    charts.source_footer(fig, sources, note=note)
+    charts.set_alt_text(fig, alt)
+    show_figure(fig)
 
 
 def show_figure(fig: Figure) -> None:

@@ -1,0 +1,89 @@
+"""The reporting rule (helpers.models.estimate_report, robustness) and checked claims
+(helpers.report.Brief.claim) on synthetic data where the answer is known."""
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from helpers import models, report
+
+MONTHS = pd.date_range("2012-01-01", periods=120, freq="MS")
+
+
+def synthetic_frame(effect: float, seed: int = 0) -> pd.DataFrame:
+    """SYNTHETIC: y = effect * x + noise over ten years of months."""
+    rng = np.random.default_rng(seed)
+    x = rng.normal(0, 1, len(MONTHS))
+    return pd.DataFrame({"x": x, "y": effect * x + rng.normal(0, 1, len(MONTHS))}, index=MONTHS)
+
+
+def fitted_row(effect: float, seed: int = 0, start: str | None = None) -> pd.Series:
+    frame = synthetic_frame(effect, seed)
+    frame = frame.loc[start:] if start else frame
+    return models.tidy(models.fit_hac("y ~ x", frame), ["x"]).iloc[0]
+
+
+def test_a_planted_negative_effect_is_stated_in_words_with_ci_n_and_sample():
+    sentence, table = models.estimate_report(fitted_row(-2.0), "the change in y per unit of x",
+                                             "points")
+    assert sentence.startswith("The change in y per unit of x: ")
+    assert "lower" in sentence and "higher" not in sentence and "--" not in sentence
+    assert "95% CI" in sentence and "n = 120" in sentence and "2012-01 to 2021-12" in sentence
+    assert "HAC" in sentence and "lags" in sentence
+    assert table.loc[0, "ci_high"] < 0 and table.loc[0, "n"] == 120
+
+
+def test_a_null_effect_is_reported_as_not_distinguishable_from_zero():
+    row = fitted_row(0.0, seed=4)
+    assert models.includes_zero(row)
+    sentence, _ = models.estimate_report(row, "the change in y per unit of x", "points")
+    assert "not distinguishable from zero" in sentence and "includes zero" in sentence
+
+
+def test_robustness_table_and_range_sentence():
+    table = models.robustness(lambda start: fitted_row(-2.0, start=start),
+                              {"full sample": {"start": None}, "from 2015": {"start": "2015-01"}})
+    assert list(table["specification"]) == ["full sample", "from 2015"]
+    assert table.loc[1, "n"] < table.loc[0, "n"]
+    assert table.loc[1, "sample_start"] == pd.Timestamp("2015-01-01")
+    text = models.range_sentence(table, "points")
+    assert text.startswith("Across 2 specifications the estimate runs from -")
+    assert "0 of 2 confidence intervals include zero" in text
+
+
+def test_hac_lag_rule_is_named_when_used_and_a_hand_set_lag_says_so():
+    frame = synthetic_frame(1.0)
+    assert "rule floor" in models.hac_method(models.fit_hac("y ~ x", frame))
+    assert "set by hand" in models.hac_method(models.fit_hac("y ~ x", frame, lags=9))
+
+
+def test_a_claim_that_does_not_hold_stops_the_notebook_and_names_itself():
+    brief = report.Brief(title="synthetic")
+    with pytest.raises(report.ClaimError, match="US share fell below 5%"):
+        brief.claim("US share fell below 5%", holds=np.float64(7.0) < 5, basis="share < 5")
+    assert brief.claims == []
+
+
+def test_claims_reach_the_figures_payload_in_order():
+    brief = report.Brief(title="synthetic")
+    brief.claim("first", holds=True, basis="b1", datasets=["x"], show=False)
+    payload = brief.payload()
+    assert payload["claims"] == [{"text": "first", "holds": True, "basis": "b1",
+                                  "datasets": ["x"]}]
+    later = {"text": "second", "holds": True, "basis": "b2", "datasets": []}
+    nb = new_notebook(cells=[
+        new_code_cell("", outputs=[new_output("display_data",
+                                              data={report.FIGURES_MIME: payload})]),
+        new_code_cell("", outputs=[new_output("display_data", data={report.CLAIM_MIME: later}),
+                                   new_output("display_data",
+                                              data={report.CLAIM_MIME: payload["claims"][0]})]),
+    ])
+    collected = report.collect_payload(nbformat.from_dict(nb))
+    assert [c["text"] for c in collected["claims"]] == ["first", "second"]
+
+
+def test_markdown_text_escapes_tags_from_data():
+    assert report.markdown_text("<script>x</script> & <img src=http://a>") == (
+        "&lt;script&gt;x&lt;/script&gt; &amp; &lt;img src=http://a&gt;")
