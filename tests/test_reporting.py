@@ -68,8 +68,9 @@ def test_a_claim_that_does_not_hold_stops_the_notebook_and_names_itself():
 
 def test_claims_reach_the_figures_payload_in_order():
     brief = report.Brief(title="synthetic")
-    brief.claim("first", holds=True, basis="b1", datasets=["x"], show=False)
+    brief.set_takeaway("first", holds=True, basis="b1", datasets=["x"])
     payload = brief.payload()
+    assert payload["takeaway"] == "first"
     assert payload["claims"] == [{"text": "first", "holds": True, "basis": "b1",
                                   "datasets": ["x"]}]
     later = {"text": "second", "holds": True, "basis": "b2", "datasets": []}

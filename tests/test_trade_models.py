@@ -126,3 +126,24 @@ def test_monthly_fx_prefers_monthly_series_and_averages_daily_rates():
     assert m.loc["2017-09-01"] == 6.5 and m.loc["2020-12-01"] == 6.5
     assert np.isnan(m.loc["2018-01-01"])  # the gap stays a gap
     assert m.index.freqstr == "MS"
+
+
+def test_back_at_peak_finds_the_first_month_the_rolling_sum_recovers():
+    """SYNTHETIC: a slump in 2009 with full recovery of the 12-month sum in a known month."""
+    months = pd.date_range("2007-01-01", "2012-12-01", freq="MS")
+    values = pd.Series(10.0, index=months)
+    values.loc["2009-01-01":"2009-12-01"] = 5.0
+    values.loc["2010-01-01":] = 12.0
+    recovered = trade.back_at_peak(values, "2008-01-01", "2008-12-01")
+    # 2008 sums to 120; the recovery month is the first whose 12-month sum is back at 120.
+    rolled = trade.rolling_12m(values)
+    assert rolled.loc[recovered] >= 120 > rolled.loc[recovered - pd.DateOffset(months=1)]
+    with pytest.raises(ValueError, match="never regains"):
+        trade.back_at_peak(values.loc[:"2009-12-01"], "2008-01-01", "2008-12-01")
+
+
+def test_break_term_restricts_the_sample():
+    s = synthetic_series_with_planted_break()
+    full = models.break_term(s, ["2016-01-01"])
+    later = models.break_term(s, ["2016-01-01"], start="2012-01-01")
+    assert later["n"] == full["n"] - 24 and later["sample_start"] == pd.Timestamp("2012-01-01")

@@ -98,6 +98,15 @@ def trend_break(series: pd.Series, breaks: list, seasonal: bool = True,
     return tidy(result, terms), result
 
 
+def break_term(series: pd.Series, breaks: list, term: str = "post_1", start=None,
+               lags: int | None = None, seasonal: bool = True) -> pd.Series:
+    """One tidy row of ``trend_break`` (e.g. the level shift ``post_1``), optionally on the
+    sample from ``start``: the building block of a robustness table."""
+    sample = series.loc[pd.Timestamp(start):] if start is not None else series
+    table, _ = trend_break(sample, breaks, seasonal=seasonal, lags=lags)
+    return table.set_index("term").loc[term]
+
+
 def break_wald(series: pd.Series, break_date, seasonal: bool = True,
                lags: int | None = None) -> dict:
     """HAC-robust Wald test that neither the level nor the trend changed at ``break_date``.

@@ -82,13 +82,12 @@ class Brief:
     as_of: dict[str, str | None] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
 
-    def claim(self, text: str, holds, basis: str, datasets=(), show: bool = True) -> str:
+    def claim(self, text: str, holds, basis: str, datasets=(), show: bool = True) -> None:
         """Check a statement about the data and (by default) display it as Markdown; with
-        ``show=False`` it is recorded for the figures JSON only (e.g. a takeaway).
+        ``show=False`` it is only recorded for the figures JSON.
 
         ``holds`` is computed from the data by the caller; when it is false the notebook stops
-        with ``ClaimError`` naming the statement. ``basis`` says how it was checked. Returns
-        ``text`` so the same sentence can feed a takeaway or a caption.
+        with ``ClaimError`` naming the statement. ``basis`` says how it was checked.
         """
         item = Claim(str(text), bool(holds), basis, tuple(datasets))
         if not item.holds:
@@ -97,7 +96,11 @@ class Brief:
         shown = markdown_text(item.text) if show else ""
         display({"text/markdown": shown, CLAIM_MIME: item.record(),
                  "text/plain": item.text if show else ""}, raw=True)
-        return item.text
+
+    def set_takeaway(self, text: str, holds, basis: str, datasets=()) -> None:
+        """The brief's headline, checked like any claim (shown later by ``show``)."""
+        self.claim(text, holds, basis, datasets, show=False)
+        self.takeaway = str(text)
 
     def add(self, name: str, value, unit: str, period: str, datasets, note: str = "",
             decimals: int = 1) -> KeyFigure:

@@ -90,3 +90,18 @@ def monthly_cny_per_usd(fx: pd.DataFrame) -> pd.Series:
     combined = monthly.combine_first(from_daily)
     full = pd.date_range(combined.index.min(), combined.index.max(), freq="MS")
     return combined.reindex(full).rename("cny_per_usd")
+
+
+def back_at_peak(series: pd.Series, peak_from, peak_to) -> pd.Timestamp:
+    """First month after ``peak_to`` in which the 12-month rolling sum of ``series`` is back
+    at (or above) its highest value between ``peak_from`` and ``peak_to``.
+
+    The kit's rule for starting a trend fit after a slump: the 2008-09 trade collapse and
+    rebound would otherwise tilt the fitted trend. Raises ValueError if it never recovers.
+    """
+    rolled = rolling_12m(series)
+    peak = rolled.loc[peak_from:peak_to].max()
+    after = rolled[(rolled.index > pd.Timestamp(peak_to)) & (rolled >= peak)]
+    if pd.isna(peak) or after.empty:
+        raise ValueError(f"the 12-month sum never regains its {peak_from}..{peak_to} peak")
+    return after.index.min()
