@@ -88,3 +88,8 @@ def test_claims_reach_the_figures_payload_in_order():
 def test_markdown_text_escapes_tags_from_data():
     assert report.markdown_text("<script>x</script> & <img src=http://a>") == (
         "&lt;script&gt;x&lt;/script&gt; &amp; &lt;img src=http://a&gt;")
+
+
+def test_shortfall_words_state_the_direction():
+    assert report.shortfall_words(22.4) == "USD 22 bn below"
+    assert report.shortfall_words(-0.6, "USD {:.1f} bn") == "USD 0.6 bn above"

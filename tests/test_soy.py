@@ -83,3 +83,31 @@ def test_real_data_september_2025_zero_and_brazil_share():
     v = soy.shares(soybean_imports("value_usd"))
     assert v.loc["2025-09-01", "Brazil"] == pytest.approx(0.854, abs=0.001)
     assert np.isnan(v.loc["2025-09-01", "United States"])
+
+
+def test_stated_zeros_fill_only_missing_cells():
+    """SYNTHETIC: two months, one missing cell stated as zero, one reported value kept."""
+    wide = pd.DataFrame({"United States": [np.nan, 5.0], "Brazil": [1.0, 2.0]},
+                        index=pd.to_datetime(["2018-11-01", "2018-12-01"]))
+    stated = pd.DataFrame({"period": pd.to_datetime(["2018-11-01", "2018-12-01", "2019-01-01"]),
+                           "partner": ["United States", "United States", "United States"]})
+    out = soy.with_stated_zeros(wide, stated)
+    assert out.loc["2018-11-01", "United States"] == 0 and out.loc["2018-12-01", "United States"] == 5
+    assert np.isnan(wide.loc["2018-11-01", "United States"])  # input untouched
+
+
+def test_rival_trend_counterfactual_equals_the_frozen_share_without_a_rival_trend():
+    """SYNTHETIC: a flat rival share leaves the frozen-share counterfactual unchanged; a rising
+    one lowers the US counterfactual by the rival's trend gain."""
+    months = pd.date_range("2017-01-01", "2019-12-01", freq="MS")
+    world = pd.Series(100.0, index=months)
+    us = pd.Series(40.0, index=months)
+    flat = pd.Series(0.5, index=range(2010, 2018))
+    rising = pd.Series([0.3 + 0.01 * i for i in range(8)], index=range(2010, 2018))
+    frozen = soy.value_at_prewar_share(us, world, (2017,))
+    same = soy.value_at_rival_trend_share(us, world, 2017, 0.4, flat, 2010)
+    assert np.allclose(same["counterfactual"], frozen["counterfactual"])
+    lower = soy.value_at_rival_trend_share(us, world, 2017, 0.4, rising, 2010)
+    # 2019: the rival gains 2 points over 2017, so the US base share 40% becomes 38%.
+    assert lower.loc["2019-06-01", "counterfactual"] == pytest.approx(38.0)
+    assert lower.loc["2017-06-01", "counterfactual"] == pytest.approx(40.0)

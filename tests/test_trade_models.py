@@ -85,6 +85,7 @@ def test_annual_labels_partial_years_and_never_fills():
     a = trade.annual(s)
     assert a.loc[2023, "months"] == 11 and not a.loc[2023, "complete"]
     assert a.loc[2024, "label"] == "2024 YTD Jan-Nov"
+    assert a.loc[2023, "label"] == "2023, 11 of 12 months"
     assert trade.full_years(s).empty
 
 
@@ -147,3 +148,14 @@ def test_break_term_restricts_the_sample():
     full = models.break_term(s, ["2016-01-01"])
     later = models.break_term(s, ["2016-01-01"], start="2012-01-01")
     assert later["n"] == full["n"] - 24 and later["sample_start"] == pd.Timestamp("2012-01-01")
+
+
+def test_same_months_change_compares_like_seasons():
+    """SYNTHETIC: a strong seasonal pattern plus a planted drop of 5 from 2019-03 on."""
+    months = pd.date_range("2017-01-01", "2019-10-01", freq="MS")
+    seasonal = pd.Series(20 * np.sin(2 * np.pi * months.month / 12), index=months)
+    s = seasonal + np.where(months >= "2019-03-01", -5.0, 0.0)
+    row = models.same_months_change(s, "2019-03-01", 12)
+    assert row["coef"] == pytest.approx(-5.0) and row["n"] == 8
+    with pytest.raises(ValueError, match="fewer than three"):
+        models.same_months_change(s, "2019-09-01", 12)

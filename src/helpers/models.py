@@ -256,3 +256,25 @@ def range_sentence(table: pd.DataFrame, unit: str, decimals: int = 2,
     return (f"Across {len(table)} specifications the estimate runs from "
             f"{coefs.min():.{decimals}f} to {coefs.max():.{decimals}f} {unit}; "
             f"{zero} of {len(table)} confidence intervals include zero.")
+
+
+def same_months_change(series: pd.Series, event_date, months_after: int = 12,
+                       lags: int | None = None) -> pd.Series:
+    """Change after an event measured against the same calendar months a year earlier.
+
+    Takes the months from ``event_date`` on (at most ``months_after``, and only those with a
+    value a year earlier too) and regresses the year-on-year difference on a constant with
+    HAC errors, so seasons are compared like for like. Returns one tidy row ``change``
+    (mean difference) with ``n`` the months used.
+    """
+    s = series.dropna()
+    day = pd.Timestamp(event_date)
+    after = s[(s.index >= day) & (s.index < day + pd.DateOffset(months=months_after))]
+    earlier = s.reindex(after.index - pd.DateOffset(years=1))
+    diff = pd.Series(after.to_numpy() - earlier.to_numpy(), index=after.index).dropna()
+    if len(diff) < 3:
+        raise ValueError(f"fewer than three months after {day:%Y-%m} have a value a year "
+                         "earlier")
+    frame = pd.DataFrame({"d": diff})
+    result = fit_hac("d ~ 1", frame, lags if lags is not None else min(hac_lags(len(frame)), 3))
+    return tidy(result).iloc[0].rename("change")

@@ -48,6 +48,12 @@ class Claim:
                 "datasets": list(self.datasets)}
 
 
+def shortfall_words(value: float, unit: str = "USD {:.0f} bn") -> str:
+    """A shortfall (benchmark minus actual) in words: 'USD 22 bn below' for a positive
+    value, 'USD 1 bn above' for a negative one, so a sign never hides in a minus."""
+    return f"{unit.format(abs(value))} {'below' if value > 0 else 'above'}"
+
+
 def markdown_text(text: str) -> str:
     """Text from data or code made safe for a Markdown cell: HTML special characters escaped,
     so a dataset value can never become a tag, script or link."""

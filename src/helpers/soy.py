@@ -9,6 +9,7 @@ for September 2025).
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 KG_PER_TONNE = 1_000.0
@@ -86,5 +87,58 @@ def value_at_prewar_share(us: pd.Series, world: pd.Series, base_years=(2017,)) -
         raise ValueError(f"base years {base_years} do not cover all 12 calendar months")
     counterfactual = world * world.index.month.map(base_share).to_numpy()
     out = pd.DataFrame({"actual": us, "counterfactual": counterfactual})
+    out["shortfall"] = out["counterfactual"] - out["actual"]
+    return out
+
+
+def with_stated_zeros(wide: pd.DataFrame, stated: pd.DataFrame) -> pd.DataFrame:
+    """Write the zeros a source states into months that have no customs cell.
+
+    ``stated``: rows with ``period`` (month start) and ``partner``; each says a cited source
+    reports no trade with that partner in that month. Only missing cells are filled (a
+    reported value is never overwritten), and a partner or month not in ``wide`` is ignored.
+    """
+    out = wide.copy()
+    for row in stated.itertuples():
+        day = pd.Timestamp(row.period)
+        if row.partner in out.columns and day in out.index and pd.isna(out.at[day, row.partner]):
+            out.at[day, row.partner] = 0.0
+    return out
+
+
+def linear_share_trend(annual_share: pd.Series, fit_from: int, fit_to: int,
+                       years) -> pd.Series:
+    """A straight line fitted to an annual share (index: integer years) over ``fit_from``..
+    ``fit_to`` (inclusive) and evaluated for ``years``."""
+    index = annual_share.index.astype(int)
+    fit = annual_share[(index >= fit_from) & (index <= fit_to)].dropna()
+    if len(fit) < 3:
+        raise ValueError(f"need at least three years of shares in {fit_from}-{fit_to} to fit "
+                         "a trend")
+    slope, intercept = np.polyfit(fit.index.astype(int), fit.to_numpy(), 1)
+    years = pd.Index(sorted(set(years)), name="year")
+    return pd.Series(intercept + slope * years.to_numpy(), index=years, name="trend")
+
+
+def value_at_rival_trend_share(us: pd.Series, world: pd.Series, base_year: int,
+                               us_base_share: float, rival_annual_share: pd.Series,
+                               fit_from: int) -> pd.DataFrame:
+    """The pre-war-share counterfactual with the rival's pre-war trend allowed to continue.
+
+    Brazil's share of China's imports was rising before 2018. Here the US keeps its
+    ``base_year`` monthly pattern but loses, each later year, the share points by which the
+    rival's straight-line trend (fitted on ``fit_from``..``base_year``) exceeds its
+    ``base_year`` trend value: the US monthly base share is scaled by
+    (US base share - rival gain) / US base share, floored at zero. ``us_base_share`` and
+    the rival's annual shares are fractions (index: integer years). Same columns as
+    ``value_at_prewar_share``.
+    """
+    frozen = value_at_prewar_share(us, world, (base_year,))
+    years = frozen.index.year
+    trend = linear_share_trend(rival_annual_share, fit_from, base_year, [*years, base_year])
+    gain = (trend - trend.loc[base_year]).clip(lower=0)
+    scale = ((us_base_share - gain) / us_base_share).clip(lower=0)
+    factor = np.where(years > base_year, scale.reindex(years).to_numpy(), 1.0)
+    out = pd.DataFrame({"actual": us, "counterfactual": frozen["counterfactual"] * factor})
     out["shortfall"] = out["counterfactual"] - out["actual"]
     return out

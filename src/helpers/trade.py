@@ -14,7 +14,9 @@ def annual(series: pd.Series) -> pd.DataFrame:
     """Calendar-year sums with the months behind them.
 
     Columns: ``value`` (sum of the months present), ``months`` (how many), ``complete``
-    (all 12 present) and ``label`` ('2024', or '2025 YTD Jan-Nov' for a partial year).
+    (all 12 present) and ``label`` ('2024'; '2025 YTD Jan-Nov' for a partial year whose
+    months run without a hole; '2018, 11 of 12 months' when a month inside the year is
+    missing).
     """
     s = series.dropna()
     grouped = s.groupby(s.index.year)
@@ -22,8 +24,11 @@ def annual(series: pd.Series) -> pd.DataFrame:
     first = s.groupby(s.index.year).apply(lambda g: g.index.min())
     last = s.groupby(s.index.year).apply(lambda g: g.index.max())
     out["complete"] = out["months"] == 12
-    out["label"] = [str(y) if full else f"{y} YTD {first[y]:%b}-{last[y]:%b}"
-                    for y, full in zip(out.index, out["complete"], strict=True)]
+    span = [(last[y].month - first[y].month + 1) for y in out.index]
+    out["label"] = [str(y) if full else f"{y} YTD {first[y]:%b}-{last[y]:%b}" if n == width
+                    else f"{y}, {n} of 12 months"
+                    for y, full, n, width in zip(out.index, out["complete"], out["months"], span,
+                                                 strict=True)]
     out.index.name = "year"
     return out
 
