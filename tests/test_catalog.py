@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from helpers import paths
-from helpers.data import catalog
+from helpers.data import catalog, snapshot
 from helpers.data.errors import DataError
 
 DATA = paths.PROJECT_ROOT / "data"
@@ -54,3 +54,18 @@ def test_write_checksums_keeps_comments_and_reports_changes(tamper, data_copy):
     assert changed == ["snapshot/average_tariffs.csv"]
     text = Path(data_copy / "catalog.toml").read_text(encoding="utf-8")
     assert text.startswith("# US-China Trade Watch data catalog")
+
+
+def test_farm_input_catalog_lists_the_series_the_builder_and_refresh_use():
+    ds = catalog.get("farm_input_prices")
+    assert list(ds.series_ids) == list(snapshot.FARM_INPUT_SERIES)
+    assert list(ds.refresh) == [f"fred:{sid}" for sid in snapshot.FARM_INPUT_SERIES]
+    assert "WPU111" in ds.series_ids and "WPU057303" in ds.series_ids
+
+
+def test_mislabelled_machinery_series_is_gone_and_its_correction_stated():
+    ds = catalog.get("farm_input_prices")
+    assert "WPU1141" not in ds.series_ids + ds.refresh
+    assert any("WPU1141" in c and "mislabelled" in c for c in ds.caveats)
+    for p in (DATA / "snapshot").rglob("*.csv"):
+        assert "WPU1141" not in p.read_text(encoding="utf-8"), p

@@ -3,7 +3,8 @@
 import pandas as pd
 import pytest
 
-from helpers.data import catalog, load, soybean_imports
+from helpers.data import catalog, load, schemas, snapshot, soybean_imports
+from helpers.data.errors import DataError
 
 CORE = [ds.id for ds in catalog.read_catalog().values() if ds.role == "core"]
 
@@ -181,3 +182,121 @@ def test_phase_one_facts_add_up():
     assert f["p1_target_2020"] + f["p1_target_2021"] == pytest.approx(f["p1_target_total"])
     assert f["p1_actual_total"] / f["p1_target_total"] == pytest.approx(0.575, abs=0.005)
     assert f["p1_ag_extra_2020"] + f["p1_ag_extra_2021"] == f["p1_ag_extra_total"]
+
+
+def test_farm_machinery_is_wpu111_and_wholesale_diesel_is_present():
+    inputs = load("farm_input_prices", use_cache=False)
+    by_id = {sid: g.set_index("date")["value"] for sid, g in inputs.groupby("series_id")}
+    assert "WPU1141" not in by_id  # pumps and compressors, once mislabelled as farm machinery
+    machinery, diesel = by_id["WPU111"], by_id["WPU057303"]
+    assert len(machinery) == 1175 and machinery.notna().all()
+    assert machinery.loc["1982-07-01"] == 100  # the 1982=100 base
+    assert machinery.loc["2023-11-01"] == 318.25
+    assert len(diesel) == 610 and diesel.index.min() == pd.Timestamp("1973-02-01")
+    assert diesel.idxmax() == pd.Timestamp("2022-06-01") and diesel.max() == 665.72
+
+
+ESR = "snapshot/us_soybean_export_sales_weekly.csv"
+
+
+def _esr(use_cache: bool = False) -> pd.DataFrame:
+    return load("us_soybean_export_sales", use_cache=use_cache)
+
+
+def _week(df: pd.DataFrame, date: str, my: str) -> pd.Series:
+    row = df[(df["date"] == pd.Timestamp(date)) & (df["marketing_year"] == my)
+             & (df["destination"] == "China")]
+    assert len(row) == 1
+    return row.iloc[0]
+
+
+def test_export_sales_match_published_commitments_to_china():
+    df = _esr()
+    # Argus Media, 2025-09-25: zero US commitments to China as of 18 September 2025, against
+    # 6.81 Mt in the same week a year earlier.
+    assert _week(df, "2025-09-18", "2025/26")["total_commitments_kmt"] == 0
+    assert _week(df, "2024-09-19", "2024/25")["total_commitments_kmt"] == pytest.approx(
+        6_810, abs=5)
+    # Bloomberg via farmdoc, December 2025: USDA had reported under 4 Mt sold to China.
+    my2526 = df[df["marketing_year"] == "2025/26"].set_index("date")
+    assert my2526.loc[:"2025-11-27", "total_commitments_kmt"].max() < 4_000
+
+
+def test_export_sales_key_values_of_the_copy():
+    df = _esr()
+    end = _week(df, "2026-08-27", "2025/26")
+    assert (end["total_commitments_kmt"], end["accumulated_exports_kmt"]) == (12_498.1, 12_357.1)
+    my2526 = df[df["marketing_year"] == "2025/26"].set_index("date")["total_commitments_kmt"]
+    assert my2526[my2526 >= 12_000].index.min() == pd.Timestamp("2026-06-25")
+    assert _week(df, "2026-08-27", "2026/27")["total_commitments_kmt"] == 7_761.0
+    assert df.groupby("marketing_year").size().to_dict() == {
+        "2024/25": 74, "2025/26": 74, "2026/27": 22}
+    assert set(df["destination"]) == {"China"}
+
+
+def test_export_sales_hang_together_as_sources_state():
+    df = _esr().sort_values(["marketing_year", "date"])
+    steps = df.groupby("marketing_year")["total_commitments_kmt"].diff()
+    both = steps.notna()
+    assert ((df.loc[both, "net_sales_kmt"] - steps[both]).abs() <= 0.15 + 1e-9).all()
+    assert (df["net_sales_kmt"] < 0).any()  # cancellations are kept as negative net sales
+    forward = df["date"] < pd.to_datetime(df["marketing_year"].str[:4] + "-09-01")
+    assert (df.loc[forward, "accumulated_exports_kmt"] == 0).all()
+
+
+def test_export_sales_flagged_weeks_stay_flagged():
+    df = _esr()
+    flagged = df[df["note"].notna()]
+    assert flagged["date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2025-10-30", "2025-11-06", "2026-07-23", "2026-07-30", "2026-08-13", "2026-08-20",
+        "2026-08-27"]
+    assert (flagged["marketing_year"] == "2025/26").all()
+    assert "shutdown" in flagged["note"].iloc[0] and "unconfirmed" in flagged["note"].iloc[0]
+    assert flagged["note"].iloc[1] == "see 2025-10-30"  # the copy's words, verbatim
+    shutdown = _week(df, "2025-10-30", "2025/26")
+    assert shutdown["net_sales_kmt"] == _week(df, "2025-11-06", "2025/26")["net_sales_kmt"] == 232
+
+
+def test_export_sales_missing_week_stays_missing(tamper):
+    tamper(ESR, lambda t: "".join(line for line in t.splitlines(keepends=True)
+                                   if not line.startswith("2025-12-04,2025/26")))
+    df = _esr(use_cache=False)
+    weeks = df[df["marketing_year"] == "2025/26"]["date"]
+    assert pd.Timestamp("2025-12-04") not in set(weeks) and len(weeks) == 73
+
+
+@pytest.mark.parametrize(("old", "new", "column"), [
+    ("2025-12-04,2025/26,China,4026.0", "2025-12-04,2025/26,China,-4026.0",
+     "total_commitments_kmt"),
+    ("2025-12-04,2025/26,China,4026.0,71.0", "2025-12-04,2025/26,China,4026.0,-71.0",
+     "accumulated_exports_kmt"),
+    ("2025-12-04,2025/26,China,4026.0,71.0,3955.0", "2025-12-04,2025/26,China,4026.0,71.0,-3955.0",
+     "outstanding_sales_kmt"),
+    ("2025-12-04,2025/26", "2025-12-04,2025/27", "marketing_year"),
+    ("2025-12-04,2025/26", "2025-12-04,2025-26", "marketing_year"),
+    ("2025-12-04,2025/26", "2025-12-05,2025/26", "date"),
+    ("2025-12-04,2025/26,China,4026.0", "2025-12-04,2025/26,China,4126.0", "total commitments"),
+    ("2025-12-04,2025/26,China,4026.0", "2025-12-04,2025/26,China,0", "total commitments"),
+])
+def test_export_sales_impossible_rows_are_refused(tamper, old, new, column):
+    tamper(ESR, lambda t: t.replace(old, new, 1))
+    with pytest.raises(DataError, match=rf"us_soybean_export_sales.*{column}"):
+        _esr()
+
+
+def test_export_sales_duplicate_week_is_refused(tamper):
+    def duplicate(text):
+        line = next(x for x in text.splitlines(keepends=True) if x.startswith("2025-12-04,"))
+        return text + line
+
+    tamper(ESR, duplicate)
+    with pytest.raises(DataError, match="us_soybean_export_sales.*(unique|uniqueness)"):
+        _esr()
+
+
+def test_export_sales_columns_are_the_documented_contract():
+    columns = schemas.US_SOYBEAN_EXPORT_SALES.columns
+    assert list(columns) == snapshot.ESR_COLUMNS
+    assert all(c.description for c in columns.values())
+    kmt = [c for c in columns if c.endswith("_kmt")]
+    assert all("thousand metric tons" in columns[c].description for c in kmt)

@@ -62,6 +62,7 @@ TABLES: dict[str, Table] = {
     "rare_earth_facts": Table(schemas.RARE_EARTH_FACTS, None, before=_estimated_flag),
     "phase_one_facts": Table(schemas.PHASE_ONE_FACTS, None),
     "us_soybean_exports": Table(schemas.US_SOYBEAN_EXPORTS, "date"),
+    "us_soybean_export_sales": Table(schemas.US_SOYBEAN_EXPORT_SALES, "date"),
 }
 
 

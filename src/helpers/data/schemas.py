@@ -195,6 +195,54 @@ US_SOYBEAN_EXPORTS = pa.DataFrameSchema(
 )
 
 
+def _marketing_years_consecutive(years: pd.Series) -> pd.Series:
+    """'2024/25' style labels whose second year follows the first (1999/00 included)."""
+    start = pd.to_numeric(years.str[:4], errors="coerce")
+    return (start + 1) % 100 == pd.to_numeric(years.str[5:], errors="coerce")
+
+
+def _commitments_add_up(df: pd.DataFrame) -> pd.Series:
+    """Total commitments = accumulated exports + outstanding sales, within the 0.1 kt rounding."""
+    gap = (df["total_commitments_kmt"] - df["accumulated_exports_kmt"]
+           - df["outstanding_sales_kmt"]).abs()
+    return gap.isna() | (gap <= 0.1 + 1e-6)
+
+
+def _kmt(description: str, non_negative: bool = True) -> pa.Column:
+    checks = [pa.Check.ge(0)] if non_negative else []
+    return pa.Column(float, checks, nullable=True,
+                     description=f"{description}; thousand metric tons (kt)")
+
+
+US_SOYBEAN_EXPORT_SALES = pa.DataFrameSchema(
+    {
+        "date": pa.Column(DATE, pa.Check(lambda d: d.dt.day_of_week == 3,
+                                         error="week ending must be a Thursday"),
+                          description="week ending (a Thursday), ISO date"),
+        "marketing_year": pa.Column(
+            str, [pa.Check.str_matches(r"^\d{4}/\d{2}$"),
+                  pa.Check(_marketing_years_consecutive, error="years must be consecutive")],
+            description="US soybean marketing year, 1 September to 31 August, written '2024/25'"),
+        "destination": pa.Column(str, pa.Check.isin(["China", "World"]),
+                                 description="'China' (Mainland) or 'World' (all destinations)"),
+        "total_commitments_kmt": _kmt("accumulated exports + outstanding sales"),
+        "accumulated_exports_kmt": _kmt("shipped since 1 September of the marketing year; "
+                                        "0 on weeks before it starts"),
+        "outstanding_sales_kmt": _kmt("sold, not yet shipped"),
+        "net_sales_kmt": _kmt("new sales minus cancellations in the week; may be negative",
+                              non_negative=False),
+        "note": pa.Column(str, nullable=True,
+                          description="blank, or the source copy's flag on a week it could not "
+                                      "confirm, kept word for word"),
+    },
+    unique=["date", "marketing_year", "destination"],
+    checks=[pa.Check(_commitments_add_up,
+                     error="total commitments must equal accumulated exports + outstanding "
+                           "sales (within 0.1 kt)")],
+    coerce=True, strict=True,
+)
+
+
 def _show(value) -> str:
     return repr(value) if isinstance(value, str) else str(value)
 
@@ -211,7 +259,10 @@ def validate(schema: pa.DataFrameSchema, df: pd.DataFrame, dataset: str, where: 
         cases = exc.failure_cases
         located = cases[cases["index"].notna()]
         if len(located):
-            first = located.sort_values("index", key=lambda s: s.astype(int)).iloc[0]
+            # On the first bad row, a column's own check is named before a row-wide one.
+            first = located.assign(row=located["index"].astype(int),
+                                   wide=located["schema_context"] != "Column")
+            first = first.sort_values(["row", "wide"], kind="stable").iloc[0]
             row = int(first["index"]) + first_line
             problem = (f"line {row}, column '{first['column']}': check "
                        f"{first['check']} failed for value {_show(first['failure_case'])}")

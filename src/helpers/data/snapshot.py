@@ -145,8 +145,9 @@ FARM_INPUT_SERIES = {
                     "index Dec 2014=100"),
     "PCU325311325311A": ("PPI nitrogenous fertilizer manufacturing (series id as cited)",
                          "index Dec 1979=100"),
-    "WPU1141": ("PPI agricultural machinery and equipment", "index 1982=100"),
+    "WPU111": ("PPI agricultural machinery and equipment", "index 1982=100"),
     "WPU01830131": ("PPI soybeans", "index 1982=100"),
+    "WPU057303": ("PPI No. 2 diesel fuel (wholesale)", "index 1982=100"),
     "GASDESM": ("US No. 2 diesel retail price", "USD/gal"),
     "MHHNGSP": ("Henry Hub natural gas spot price", "USD/MMBtu"),
 }
@@ -159,6 +160,22 @@ def farm_input_prices(sources: Path) -> pd.DataFrame:
         for sid, (name, unit) in FARM_INPUT_SERIES.items()
     ]
     return pd.concat(frames, ignore_index=True)[["date", "series_id", "series_name", "unit", "value"]]
+
+
+ESR_COLUMNS = ["date", "marketing_year", "destination", "total_commitments_kmt",
+               "accumulated_exports_kmt", "outstanding_sales_kmt", "net_sales_kmt", "note"]
+
+
+def us_soybean_export_sales(sources: Path) -> pd.DataFrame:
+    """USDA FAS weekly export sales of US soybeans to China (thousand metric tons), long.
+
+    One row per week ending (Thursday) and marketing year: a week before 1 September can
+    carry both the current year and the next year's forward book. ``note`` keeps the
+    copy's flags on weeks it could not confirm, word for word. Absent weeks stay absent.
+    """
+    esr = _read(sources, "soybeans/usda_fas_esr_soybeans_to_china_weekly_my2024_2027.csv")
+    out = esr.rename(columns={"week_ending": "date"}).assign(destination="China")
+    return out[ESR_COLUMNS]
 
 
 def fx_cny_usd(sources: Path) -> pd.DataFrame:
@@ -271,6 +288,7 @@ BUILDERS: dict[str, Callable[[Path], pd.DataFrame]] = {
     "commodity_prices_monthly.csv": commodity_prices,
     "farm_input_prices_monthly.csv": farm_input_prices,
     "fx_cny_usd.csv": fx_cny_usd,
+    "us_soybean_export_sales_weekly.csv": us_soybean_export_sales,
     "tariff_events.csv": tariff_events,
     "average_tariffs.csv": average_tariffs,
     "rare_earth_facts.csv": rare_earth_facts,
