@@ -71,9 +71,22 @@ def test_ratio_index_is_100_in_base_and_uses_common_months():
 
 
 def test_real_fertilizer_peak_and_machinery_change():
-    wide = costs.wide_series(load("farm_input_prices"), ["WPU0652", "WPU1141"])
+    """Agricultural machinery is BLS WPU111 (not WPU1141, pumps and compressors): 318.25 in
+    November 2023 as the extract's provenance notes print it."""
+    wide = costs.wide_series(load("farm_input_prices"), ["WPU0652", "WPU111"])
     assert wide["WPU0652"].idxmax() == pd.Timestamp("2022-04-01")
-    m = wide["WPU1141"]
-    assert 100 * (m.dropna().iloc[-1] / m.loc["2018-01-01"] - 1) == pytest.approx(39.4, abs=0.1)
+    m = wide["WPU111"]
+    assert m.loc["2023-11-01"] == pytest.approx(318.25)
+    assert 100 * (m.dropna().iloc[-1] / m.loc["2018-01-01"] - 1) == pytest.approx(39.8, abs=0.05)
     with pytest.raises(ValueError, match="not in the data"):
         costs.wide_series(load("farm_input_prices"), ["WPU9999"])
+
+
+def test_change_by_year_against_a_reference_month():
+    """SYNTHETIC: a ratio of 100 in 2018 and 80 in every month of 2019."""
+    idx = pd.date_range("2018-01-01", "2019-12-01", freq="MS")
+    ratio = pd.Series([100.0] * 12 + [80.0] * 12, index=idx)
+    by_year = costs.change_by_year(ratio, "2018-01-01")
+    assert by_year.loc[2018] == pytest.approx(0) and by_year.loc[2019] == pytest.approx(-20)
+    with pytest.raises(ValueError, match="reference month"):
+        costs.change_by_year(ratio, "2017-01-01")

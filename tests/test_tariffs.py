@@ -113,3 +113,13 @@ def test_purchase_commitments_keep_their_flag(events):
     c = tariffs.purchase_commitments_mmt(events)
     assert list(c["quantity_mmt"]) == [12.0, 25.0]
     assert (c["confirmed"] == "partly").all() and (c["event_id"] == c["event_id"].iloc[0]).all()
+
+
+def test_input_cost_events_keep_steel_and_export_controls_not_soybean_steps():
+    events = load("tariff_events")
+    picked = tariffs.input_cost_events(events)
+    assert len(picked) > 0
+    text = picked["measure"].str.lower()
+    assert text.str.contains("steel|aluminum|export|rare|gallium|fertili").all()
+    assert not (picked["status"] == "announced only").any()
+    assert picked["soybean_total_rate_pct"].isna().all()

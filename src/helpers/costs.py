@@ -66,6 +66,17 @@ def ratio_index(numerator: pd.Series, denominator: pd.Series, base: str) -> pd.S
     return (100 * rebase(both["n"], base) / rebase(both["d"], base)).rename("ratio")
 
 
+def change_by_year(ratio: pd.Series, reference) -> pd.Series:
+    """Annual average of ``ratio`` as a percent difference from its value in the
+    ``reference`` month (e.g. soybean PPI / fertilizer PPI against January 2018): negative
+    years are years in which the ratio was worse than at the reference."""
+    ref = ratio.get(pd.Timestamp(reference))
+    if ref is None or pd.isna(ref):
+        raise ValueError(f"the ratio has no value in the reference month {reference}")
+    s = ratio.loc[pd.Timestamp(reference):].dropna()
+    return (100 * (s.groupby(s.index.year).mean() / ref - 1)).rename_axis("year")
+
+
 def decompose_ratio_change(numerator: pd.Series, denominator: pd.Series, start, end) -> pd.DataFrame:
     """Split the change of numerator/denominator between ``start`` and ``end`` into the two
     sides, in log points (exact: log ratio change = log numerator change - log denominator
@@ -111,3 +122,15 @@ def pass_through(y: pd.Series, x: pd.Series, lags: int = 6, shock: tuple | None 
     return {"long_run": models.long_run_effect(result, terms),
             "table": models.tidy(result, terms + (["shock"] if shock else [])),
             "n": int(result.nobs), "sample": (df.index.min(), df.index.max())}
+
+
+def pass_through_row(y: pd.Series, x: pd.Series, lags: int = 6,
+                     shock: tuple | None = None) -> pd.Series:
+    """The long-run pass-through of ``pass_through`` as one tidy row (coef, CI, p, n, sample,
+    method), ready for ``models.estimate_report`` and ``models.robustness``."""
+    fit = pass_through(y, x, lags, shock)
+    lr = fit["long_run"]
+    return pd.Series({"term": "long_run", "coef": lr["estimate"], "ci_low": lr["ci_low"],
+                      "ci_high": lr["ci_high"], "p_value": lr["p_value"], "n": fit["n"],
+                      "sample_start": fit["sample"][0], "sample_end": fit["sample"][1],
+                      "method": fit["table"]["method"].iloc[0]})

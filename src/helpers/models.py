@@ -214,7 +214,7 @@ def estimate_report(row: pd.Series, subject: str, unit: str, decimals: int = 2,
     distinguishable from zero. The table carries coefficient, CI, p, n, sample and method.
     """
     coef, low, high = (scale * float(row[c]) for c in ("coef", "ci_low", "ci_high"))
-    size = f"{abs(coef):.{decimals}f} {unit}".rstrip()
+    size = f"{abs(coef):.{decimals}f}{'' if unit.startswith('%') else ' '}{unit}".rstrip()
     direction = "higher" if coef > 0 else "lower"
     start, end = row.get("sample_start"), row.get("sample_end")
     sample = (f"{pd.Timestamp(start):%Y-%m} to {pd.Timestamp(end):%Y-%m}"

@@ -68,6 +68,18 @@ def filter_events(events: pd.DataFrame, actor: str | None = None, status: str | 
     return out
 
 
+INPUT_COST_PATTERN = r"steel|aluminum|export control|rare.earth|gallium|fertili"
+
+
+def input_cost_events(events: pd.DataFrame) -> pd.DataFrame:
+    """Events that bear on farm input costs rather than on soybean sales: steel and aluminum
+    duties (machinery inputs), export controls on rare earths and other minerals, and
+    anything naming fertilizer. Threats that never took effect are left out."""
+    text = events["measure"] + " " + events["instrument"].fillna("")
+    keep = text.str.contains(INPUT_COST_PATTERN, case=False) & (events["status"] != "announced only")
+    return events[keep]
+
+
 def short_label(measure: str, words: int = 4) -> str:
     """A chart label from an event's measure: the text before a colon if short, else the
     first few words."""
