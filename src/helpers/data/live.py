@@ -1,10 +1,30 @@
 """Pull newer data from the official origins into ``data/cache/``, never harming good data.
 
 Each refreshed dataset is written in the same table format as its snapshot file: first to a
-temporary file, then validated by the same schema the loader uses, then renamed into place
-with a metadata sidecar (retrieval time, origins, sha256). A failed pull (timeout, HTTP
-error, an HTML page instead of data, a cut-off body, a schema violation, or data covering
-less than what the kit already has) leaves the cache and the snapshot untouched.
+temporary file, then validated by the same schema the loader uses, then checked against the
+reference vintage, then renamed into place with a metadata sidecar (retrieval time, origins,
+sha256, coverage, and the previous vintage's sha256 and coverage).
+
+A pull is refused, leaving the cache and the snapshot untouched, when the origin fails
+(timeout, deadline, size cap, HTTP error, redirect, HTML instead of data, a cut-off body,
+another series than the one asked for), when the schema refuses it, or when, compared with
+the reference vintage, any series and value column
+
+- starts later or ends earlier, or has fewer values over the reference's span;
+- holds a value that is not finite;
+- moves, where both have a value, by more than ``REVISION_TOLERANCE`` of the larger of the
+  reference value and the series' median level (official revisions are far smaller; a
+  wrong series, a lost digit or a unit slip moves values by factors). Rows the reference
+  flags in a ``note`` column (unconfirmed weeks) are not held to this band.
+
+The reference is the committed snapshot whenever the dataset has one: no refresh can change
+it, so a bad pull that once slipped into the cache never blocks a good one. A dataset
+without a snapshot is compared with its cache; after a bad pull there,
+``refresh(ids, fresh=True)`` (``data refresh --fresh``) compares with nothing but still
+applies the schema, finiteness and origin checks.
+
+Any exception while one dataset is pulled becomes that dataset's failure; the others still
+run. Every message is scrubbed of API keys.
 """
 
 from __future__ import annotations
@@ -14,16 +34,30 @@ import json
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 from tqdm import tqdm
 
 from helpers import paths
-from helpers.data import catalog, snapshot
+from helpers.data import catalog, changes, snapshot
 from helpers.data.errors import DataError
 from helpers.data.load import cache_paths, load, read_text_table, typed_table
-from helpers.data.origins import census, fred, worldbank
+from helpers.data.origins import census, comtrade, esr, fred, worldbank
+from helpers.data.origins.secrets import scrub
+
+REVISION_TOLERANCE = 0.5
+FLAG_COLUMN = "note"
+
+
+@dataclass
+class Pull:
+    """A pulled table in its snapshot's format, where it came from, and notes for the user."""
+
+    table: pd.DataFrame
+    origins: list[str]
+    notes: list[str] = field(default_factory=list)
 
 
 def _long(series: dict[str, pd.Series], meta: dict[str, tuple[str, ...]], **extra) -> pd.DataFrame:
@@ -36,49 +70,81 @@ def _long(series: dict[str, pd.Series], meta: dict[str, tuple[str, ...]], **extr
     return pd.concat(frames, ignore_index=True)
 
 
-def pull_us_china_goods_trade(ds_id: str) -> tuple[pd.DataFrame, list[str]]:
+def _fred_origins(series: dict) -> list[str]:
+    return [f"{fred.endpoint()}?id={i}" for i in series]
+
+
+def pull_us_china_goods_trade(ds_id: str) -> Pull:
     s = fred.fetch(ds_id, ["EXPCH", "IMPCH", "IMPTOTUS"])
     wide = pd.DataFrame({"exports_usd_mn": s["EXPCH"], "imports_usd_mn": s["IMPCH"],
                          "imports_world_usd_mn": s["IMPTOTUS"]})
     wide["exports_copy"] = wide["exports_usd_mn"].notna().map({True: "FRED EXPCH", False: ""})
     wide.index = wide.index.strftime("%Y-%m-%d")
-    return wide.rename_axis("date").reset_index(), [f"{fred.endpoint()}?id={i}" for i in s]
+    return Pull(wide.rename_axis("date").reset_index(), _fred_origins(s))
 
 
-def pull_commodity_prices(ds_id: str) -> tuple[pd.DataFrame, list[str]]:
+def pull_commodity_prices(ds_id: str) -> Pull:
     s = fred.fetch(ds_id, list(snapshot.FRED_PRICE_SERIES))
     imf = _long(s, snapshot.FRED_PRICE_SERIES, columns=("series_name", "unit", "publisher"))
     wb = worldbank.fetch(ds_id)
     out = pd.concat([imf.assign(release=""), wb], ignore_index=True)
     cols = ["date", "series_id", "series_name", "unit", "value", "publisher", "release"]
-    origins = [f"{fred.endpoint()}?id={i}" for i in s] + [worldbank.endpoint()]
-    return out[cols], origins
+    return Pull(out[cols], _fred_origins(s) + [worldbank.endpoint()])
 
 
-def pull_farm_input_prices(ds_id: str) -> tuple[pd.DataFrame, list[str]]:
+def pull_farm_input_prices(ds_id: str) -> Pull:
     s = fred.fetch(ds_id, list(snapshot.FARM_INPUT_SERIES))
     out = _long(s, snapshot.FARM_INPUT_SERIES, columns=("series_name", "unit"))
-    return (out[["date", "series_id", "series_name", "unit", "value"]],
-            [f"{fred.endpoint()}?id={i}" for i in s])
+    return Pull(out[["date", "series_id", "series_name", "unit", "value"]], _fred_origins(s))
 
 
-def pull_fx_cny_usd(ds_id: str) -> tuple[pd.DataFrame, list[str]]:
+def pull_fx_cny_usd(ds_id: str) -> Pull:
     s = fred.fetch(ds_id, ["EXCHUS", "DEXCHUS"])
     out = _long(s, {"EXCHUS": ("month",), "DEXCHUS": ("day",)}, columns=("freq",))
     out = out.rename(columns={"value": "cny_per_usd"})
-    return out[["date", "series_id", "freq", "cny_per_usd"]], [f"{fred.endpoint()}?id={i}" for i in s]
+    return Pull(out[["date", "series_id", "freq", "cny_per_usd"]], _fred_origins(s))
 
 
-def pull_us_soybean_exports(ds_id: str) -> tuple[pd.DataFrame, list[str]]:
-    return census.fetch_soybean_exports(ds_id), [census.endpoint()]
+def pull_us_soybean_exports(ds_id: str) -> Pull:
+    return Pull(census.fetch_soybean_exports(ds_id), [census.endpoint()])
 
 
-PULLERS: dict[str, Callable[[str], tuple[pd.DataFrame, list[str]]]] = {
+def pull_us_soybean_export_sales(ds_id: str) -> Pull:
+    table, origins = esr.fetch(ds_id)
+    return Pull(table, origins)
+
+
+def pull_china_soybean_imports(ds_id: str) -> Pull:
+    """The snapshot's customs (GACC) and TDM rows, plus UN Comtrade rows for the months and
+    partners they lack; each row keeps its ``source``. Where both have a month, the snapshot
+    row is kept and the difference is reported, never mixed."""
+    current = load(ds_id, use_cache=False)
+    first = int(current["period"].dt.year.min())
+    pulled, origins = comtrade.fetch(ds_id, range(first, dt.date.today().year + 1))
+    pulled["period"] = pd.to_datetime(pulled["period"])
+    keys = ["period", "freq", "partner", "measure"]
+    both = current.merge(pulled, on=keys, suffixes=("", "_comtrade"))
+    added = pulled.merge(current[keys], on=keys, how="left", indicator=True)
+    added = added[added["_merge"] == "left_only"].drop(columns="_merge")
+    notes = [f"{len(added)} UN Comtrade values added where the snapshot has none"]
+    if len(both):
+        rel = (both["value_comtrade"] / both["value"].where(both["value"] != 0) - 1).abs()
+        notes.append(f"UN Comtrade vs {'/'.join(sorted(set(both['source'])))} on {len(both)} "
+                     f"shared values: median difference {rel.median():.1%}, largest "
+                     f"{rel.max():.1%}; the snapshot's values are kept")
+    out = pd.concat([current, added], ignore_index=True)
+    out["period"] = out["period"].dt.strftime("%Y-%m-%d")
+    return Pull(out.sort_values(keys, ignore_index=True), origins, notes)
+
+
+PULLERS: dict[str, Callable[[str], Pull]] = {
     "us_china_goods_trade": pull_us_china_goods_trade,
     "commodity_prices": pull_commodity_prices,
     "farm_input_prices": pull_farm_input_prices,
     "fx_cny_usd": pull_fx_cny_usd,
     "us_soybean_exports": pull_us_soybean_exports,
+    "us_soybean_export_sales": pull_us_soybean_export_sales,
+    "china_soybean_imports": pull_china_soybean_imports,
 }
 
 
@@ -89,78 +155,128 @@ class RefreshResult:
     message: str
 
 
-def _spans(df: pd.DataFrame) -> dict[str, tuple[pd.Timestamp, pd.Timestamp]]:
-    """First and last date with a value, per series (long tables) or per value column (wide)."""
-    key = next((k for k in ("series_id", "destination") if k in df), None)
-    value_cols = [c for c in df.columns if c != "date" and pd.api.types.is_float_dtype(df[c])]
-    spans = {}
-    groups = df.groupby(key) if key else [(None, df)]
-    for name, g in groups:
-        for col in value_cols:
-            dates = g.loc[g[col].notna(), "date"]
-            if len(dates):
-                spans[f"{name}" if key else col] = (dates.min(), dates.max())
-    return spans
-
-
-def _covers_current(ds_id: str, new: pd.DataFrame, where: str) -> None:
-    """Refuse a pull that has less history or ends earlier than the data the kit serves now."""
+def _reference(ds: catalog.Dataset, fresh: bool) -> pd.DataFrame | None:
+    """The vintage a pull is checked against: the snapshot, else the cache (see above)."""
     try:
-        current = load(ds_id)
+        if ds.files:
+            return load(ds.id, use_cache=False)
+        return None if fresh else load(ds.id)
     except DataError:
-        return  # nothing to compare with (a refresh-only dataset before its first pull)
-    new_spans = _spans(new)
-    for name, (start, end) in _spans(current).items():
-        got = new_spans.get(name)
-        if got is None or got[0] > start or got[1] < end:
-            seen = f"starts {got[0].date()} and ends {got[1].date()}" if got else "is absent"
-            raise DataError(ds_id, where, f"pulled {name} {seen}, short of the "
-                            f"{start.date()}..{end.date()} the kit already has; "
-                            "keeping the last good data")
+        return None
 
 
-def _write_atomically(ds_id: str, table: pd.DataFrame, origins: list[str]) -> str:
-    """Validate ``table`` through a temporary file, then move it and its sidecar into place."""
-    csv_path, meta_path = cache_paths(ds_id)
+def _refuse(ds_id: str, where: str, problem: str) -> DataError:
+    return DataError(ds_id, where, problem, "keeping the last good data")
+
+
+def check_pull(ds_id: str, new: pd.DataFrame, reference: pd.DataFrame | None,
+               where: str) -> None:
+    """Refuse a pull that is not finite, covers less, or moves beyond the revision band."""
+    pulled = changes.long_values(ds_id, new)
+    bad = pulled[pulled["value"].notna() & ~np.isfinite(pulled["value"].astype(float))]
+    if len(bad):
+        row = bad.iloc[0]
+        raise _refuse(ds_id, where, f"{row['series']} at {row['date'].date()} is "
+                      f"{row['value']}, not a finite number")
+    if reference is None:
+        return
+    flagged = set()
+    if FLAG_COLUMN in reference:
+        date_col, _, _ = changes.series_layout(ds_id)
+        flagged = set(pd.to_datetime(reference.loc[reference[FLAG_COLUMN].notna(), date_col]))
+    old = changes.long_values(ds_id, reference).dropna(subset=["value"])
+    new_have = pulled.dropna(subset=["value"])
+    for series, g in old.groupby("series"):
+        start, end = g["date"].min(), g["date"].max()
+        got = new_have[new_have["series"] == series]
+        if got.empty or got["date"].min() > start or got["date"].max() < end:
+            seen = (f"starts {got['date'].min().date()} and ends {got['date'].max().date()}"
+                    if len(got) else "is absent")
+            raise _refuse(ds_id, where, f"pulled {series} {seen}, short of the "
+                          f"{start.date()}..{end.date()} the kit already has")
+        inside = got[(got["date"] >= start) & (got["date"] <= end)]
+        if len(inside) < len(g):
+            raise _refuse(ds_id, where, f"pulled {series} has {len(inside)} values over "
+                          f"{start.date()}..{end.date()}, fewer than the {len(g)} the kit has")
+        both = g.merge(inside, on="date", suffixes=("_old", "_new"))
+        both = both[~both["date"].isin(flagged)]
+        scale = np.maximum(both["value_old"].abs(), g["value"].abs().median())
+        off = (both["value_new"] - both["value_old"]).abs() > REVISION_TOLERANCE * scale
+        if off.any():
+            r = both[off].iloc[0]
+            raise _refuse(ds_id, where, f"pulled {series} at {r['date'].date()} is "
+                          f"{r['value_new']:g} against {r['value_old']:g} in the kit: beyond "
+                          f"the {REVISION_TOLERANCE:.0%} revision tolerance (another series, "
+                          "a cut number or a unit slip?)")
+
+
+def _write_atomically(ds: catalog.Dataset, pull: Pull, fresh: bool) -> str:
+    """Validate and check the pull through a temporary file, then move it and its sidecar."""
+    csv_path, meta_path = cache_paths(ds.id)
     csv_path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{ds_id}.", suffix=".csv.tmp", dir=csv_path.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{ds.id}.", suffix=".csv.tmp", dir=csv_path.parent)
     os.close(fd)
     tmp = csv_path.with_name(os.path.basename(tmp_name))
+    meta_tmp = meta_path.with_name(meta_path.name + ".tmp")
+    where = ", ".join(pull.origins)
     try:
-        tmp.write_bytes(snapshot.to_csv_bytes(table))
-        typed = typed_table(ds_id, read_text_table(ds_id, tmp), "pulled from " + ", ".join(origins))
-        _covers_current(ds_id, typed, ", ".join(origins))
-        digest = catalog.sha256_of(tmp)
-        meta = {"dataset": ds_id, "retrieved_at": dt.datetime.now(dt.UTC).isoformat(
-            timespec="seconds"), "origins": origins, "rows": len(typed), "sha256": digest}
-        meta_tmp = meta_path.with_name(meta_path.name + ".tmp")
+        tmp.write_bytes(snapshot.to_csv_bytes(pull.table))
+        typed = typed_table(ds.id, read_text_table(ds.id, tmp), "pulled from " + where)
+        check_pull(ds.id, typed, _reference(ds, fresh), where)
+        try:
+            served = load(ds.id)
+            previous = {"origin": served.attrs["provenance"]["origin"],
+                        "sha256": [f["sha256"] for f in served.attrs["provenance"]["files"]],
+                        "coverage": changes.coverage(ds.id, served)}
+        except DataError:
+            previous = None
+        meta = {"dataset": ds.id, "retrieved_at": dt.datetime.now(dt.UTC).isoformat(
+            timespec="seconds"), "origins": pull.origins, "rows": len(typed),
+            "sha256": catalog.sha256_of(tmp), "coverage": changes.coverage(ds.id, typed),
+            "notes": pull.notes, "previous": previous}
         meta_tmp.write_text(json.dumps(meta, indent=2), encoding="utf-8")
         os.replace(tmp, csv_path)
         os.replace(meta_tmp, meta_path)
-        return f"{len(typed)} rows to {typed['date'].max().date()}"
+        date_col, _, _ = changes.series_layout(ds.id)
+        summary = f"{len(typed)} rows to {typed[date_col].max().date()}"
+        return "; ".join([summary, *pull.notes])
     finally:
         tmp.unlink(missing_ok=True)
-        meta_path.with_name(meta_path.name + ".tmp").unlink(missing_ok=True)
+        meta_tmp.unlink(missing_ok=True)
 
 
-def refresh(ids: Iterable[str] | None = None, *, progress: bool = True) -> list[RefreshResult]:
-    """Refresh the given datasets (default: every refreshable one); report each outcome.
+def _pull_one(ds: catalog.Dataset, fresh: bool) -> RefreshResult:
+    try:
+        return RefreshResult(ds.id, True, scrub(_write_atomically(ds, PULLERS[ds.id](ds.id),
+                                                                  fresh)))
+    except DataError as exc:
+        return RefreshResult(ds.id, False, scrub(str(exc)))
+    except Exception as exc:  # noqa: BLE001 (any origin fault is this dataset's failure)
+        detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+        return RefreshResult(ds.id, False, scrub(
+            f"dataset '{ds.id}': the origin's answer could not be used "
+            f"({type(exc).__name__}{': ' + detail if detail else ''}); keeping the last good data"))
 
-    Failures are collected, not raised, so one bad origin does not stop the others.
-    """
+
+def refresh(ids: Iterable[str] | None = None, *, progress: bool = True,
+            fresh: bool = False) -> list[RefreshResult]:
+    """Refresh the given datasets (default: every one the catalog lists a refresh for);
+    report each outcome. Failures are collected, never raised, so one bad origin does not
+    stop the others. ``fresh`` drops the comparison with a cache-only dataset's last pull."""
     known = catalog.read_catalog()
-    wanted = list(ids) if ids else [d for d in PULLERS if d in known]
+    live = [d for d in PULLERS if d in known and known[d].refresh]
+    wanted = list(ids) if ids else live
     for ds_id in wanted:
-        if ds_id not in PULLERS:
+        if ds_id not in live:
             raise DataError(ds_id, str(paths.catalog_path()), "this dataset has no live origin",
-                            f"Refreshable: {', '.join(PULLERS)}")
+                            f"Refreshable: {', '.join(live)}")
+    noted = [d.id for d in known.values() if d.role != "cross-check"]
+    changes.note_vintages(noted)
     results = []
     bar = tqdm(wanted, desc="refresh", unit="dataset", disable=not progress)
     for ds_id in bar:
         bar.set_postfix_str(ds_id)
-        try:
-            table, origins = PULLERS[ds_id](ds_id)
-            results.append(RefreshResult(ds_id, True, _write_atomically(ds_id, table, origins)))
-        except DataError as exc:
-            results.append(RefreshResult(ds_id, False, str(exc)))
+        results.append(_pull_one(known[ds_id], fresh))
+    changes.note_vintages(noted)
     return results
+

@@ -4,5 +4,5 @@ import os
 
 
 def http_timeout() -> float:
-    """Seconds to wait for an origin; ``TRADEWATCH_HTTP_TIMEOUT`` overrides the default 60."""
+    """Seconds a silent socket is waited for; ``TRADEWATCH_HTTP_TIMEOUT`` overrides 60."""
     return float(os.environ.get("TRADEWATCH_HTTP_TIMEOUT", "60"))

@@ -14,10 +14,9 @@ import re
 import zipfile
 
 import pandas as pd
-import requests
 
 from helpers.data.errors import DataError
-from helpers.data.origins import http_timeout
+from helpers.data.origins import http
 
 PINK_SHEET_URL = ("https://thedocs.worldbank.org/en/doc/5d903e848db1d1b83e0ec8f744e55570-"
                   "0350012021/related/CMO-Historical-Data-Monthly.xlsx")
@@ -49,7 +48,7 @@ def parse_workbook(dataset_id: str, content: bytes, where: str) -> pd.DataFrame:
     """Long table (date, series_id, series_name, unit, value, release) from workbook bytes."""
     try:
         sheet = pd.read_excel(io.BytesIO(content), sheet_name=SHEET, header=None, dtype=object)
-    except (zipfile.BadZipFile, ValueError, KeyError, OSError) as exc:
+    except (zipfile.BadZipFile, ValueError, KeyError, OSError, SyntaxError, EOFError) as exc:
         raise DataError(dataset_id, where, f"not a readable Pink Sheet workbook: {exc}") from None
     first = sheet.iloc[:, 0].astype(str).str.strip()
     data_rows = first.str.match(MONTH)
@@ -93,11 +92,9 @@ def parse_workbook(dataset_id: str, content: bytes, where: str) -> pd.DataFrame:
         columns=["min", "max"]).reset_index(drop=True)
 
 
-def fetch(dataset_id: str, *, timeout: float | None = None) -> pd.DataFrame:
+def fetch(dataset_id: str) -> pd.DataFrame:
     url = endpoint()
-    try:
-        resp = requests.get(url, timeout=timeout or http_timeout())
-        resp.raise_for_status()
-    except requests.RequestException as exc:
-        raise DataError(dataset_id, url, f"World Bank download failed: {exc}") from None
-    return parse_workbook(dataset_id, resp.content, url)
+    answer = http.get(dataset_id, url, what="World Bank download")
+    if answer.status != 200:
+        raise DataError(dataset_id, url, f"World Bank download answered HTTP {answer.status}")
+    return parse_workbook(dataset_id, answer.body, url)
