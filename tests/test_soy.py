@@ -111,3 +111,34 @@ def test_rival_trend_counterfactual_equals_the_frozen_share_without_a_rival_tren
     # 2019: the rival gains 2 points over 2017, so the US base share 40% becomes 38%.
     assert lower.loc["2019-06-01", "counterfactual"] == pytest.approx(38.0)
     assert lower.loc["2017-06-01", "counterfactual"] == pytest.approx(40.0)
+
+
+def synthetic_sales() -> pd.DataFrame:
+    """SYNTHETIC: three ESR weeks, the last one with rows under two marketing years."""
+    return pd.DataFrame({
+        "date": pd.to_datetime(["2025-08-21", "2025-08-28", "2025-08-28"]),
+        "marketing_year": ["2025/26", "2025/26", "2026/27"], "destination": "China",
+        "total_commitments_kmt": [10.0, 25.0, 5.0], "accumulated_exports_kmt": [0.0, 0.0, 0.0],
+        "outstanding_sales_kmt": [10.0, 25.0, 5.0], "net_sales_kmt": [10.0, 15.0, 5.0]})
+
+
+def test_sales_position_takes_the_last_week_on_or_before_a_date():
+    pos = soy.sales_position(synthetic_sales(), "2025-08-27", "2025/26")
+    assert pos["date"] == pd.Timestamp("2025-08-21") and pos["total_commitments_kmt"] == 10
+    with pytest.raises(ValueError, match="no export-sales week"):
+        soy.sales_position(synthetic_sales(), "2025-08-01", "2025/26")
+
+
+def test_sales_made_adds_every_marketing_year_and_keeps_missing_missing():
+    assert soy.sales_made(synthetic_sales(), "2025-08-22", "2025-08-31") == 20.0
+    assert np.isnan(soy.sales_made(synthetic_sales(), "2026-01-01", "2026-02-01"))
+
+
+def test_real_export_sales_pass_12_mt_of_2025_26_in_june_2026():
+    """USDA FAS ESR (processed copy): 2025/26 sales to China first pass 12,000 kt in the week
+    ending 2026-06-25, as the dataset's provenance notes state."""
+    from helpers.data import load
+
+    sales = load("us_soybean_export_sales")
+    assert soy.sales_position(sales, "2026-06-18", "2025/26")["total_commitments_kmt"] < 12_000
+    assert soy.sales_position(sales, "2026-06-25", "2025/26")["total_commitments_kmt"] >= 12_000

@@ -20,7 +20,26 @@ def events():
     ("2025-12-31", 13.0),
 ])
 def test_soybean_tariff_waiver_path(events, day, rate):
-    assert tariffs.soybean_tariff_path(events).loc[day] == rate
+    assert tariffs.soybean_tariff_path(events, end="2025-12-31").loc[day] == rate
+
+
+def test_paths_run_to_the_latest_event_by_default(events):
+    latest = tariffs.latest_event(events)
+    assert tariffs.soybean_tariff_path(events).index[-1] == latest
+    assert tariffs.us_instrument_rates(events).index[-1] == latest
+
+
+def test_an_ending_event_sets_the_ieepa_instruments_to_zero():
+    """SYNTHETIC: a two-row event table, an IEEPA duty and the event that ends it."""
+    events = pd.DataFrame({
+        "date": pd.to_datetime(["2025-03-04", "2026-02-24"]), "actor": ["US", "US"],
+        "status": ["took effect", "took effect"], "instrument": ["IEEPA", "Executive Order"],
+        "measure": ["fentanyl duty raised", "IEEPA tariffs no longer in effect"],
+        "rate_after_as_stated": ["20 fentanyl", "0 IEEPA"]})
+    rates = tariffs.us_instrument_rates(events, start="2025-03-01")
+    assert rates.loc["2026-02-23", "IEEPA fentanyl"] == 20
+    assert rates.loc["2026-02-24", "IEEPA fentanyl"] == 0
+    assert rates.loc["2026-02-24", "IEEPA stack"] == 0
 
 
 @pytest.mark.parametrize("day, rate", [

@@ -142,3 +142,25 @@ def value_at_rival_trend_share(us: pd.Series, world: pd.Series, base_year: int,
     out = pd.DataFrame({"actual": us, "counterfactual": frozen["counterfactual"] * factor})
     out["shortfall"] = out["counterfactual"] - out["actual"]
     return out
+
+
+def sales_position(sales: pd.DataFrame, on, marketing_year: str,
+                   destination: str = "China") -> pd.Series:
+    """One marketing year's export-sales position in the last ESR week ending on or before
+    ``on``: ``date``, ``total_commitments_kmt``, ``accumulated_exports_kmt`` and
+    ``outstanding_sales_kmt`` (thousand t). Raises ValueError when no week qualifies."""
+    rows = sales[(sales["marketing_year"] == marketing_year)
+                 & (sales["destination"] == destination) & (sales["date"] <= pd.Timestamp(on))]
+    if rows.empty:
+        raise ValueError(f"no export-sales week for {marketing_year} to {destination} on or "
+                         f"before {pd.Timestamp(on):%Y-%m-%d}")
+    return rows.sort_values("date").iloc[-1]
+
+
+def sales_made(sales: pd.DataFrame, start, end, destination: str = "China") -> float:
+    """New net sales (thousand t) reported in the ESR weeks ending ``start``..``end``, for
+    every marketing year: a week's sales for the current and for the next year are separate
+    sales and both count. Missing weeks add nothing; NaN when no week falls in the span."""
+    rows = sales[(sales["destination"] == destination) & (sales["date"] >= pd.Timestamp(start))
+                 & (sales["date"] <= pd.Timestamp(end))]
+    return float(rows["net_sales_kmt"].sum(min_count=1))

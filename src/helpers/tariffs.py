@@ -26,6 +26,14 @@ US_INSTRUMENTS = {
     "IEEPA reciprocal": ("rate_after_as_stated", r"reciprocal", r"(\d+(?:\.\d+)?) reciprocal"),
 }
 
+# Events that end US instruments outright (matched on ``measure``): the instrument's rate
+# is 0 from that date. The Supreme Court's IEEPA ruling led to collection stopping on
+# 2026-02-24.
+US_INSTRUMENT_ENDS = {
+    "IEEPA fentanyl": r"IEEPA tariffs no longer in effect",
+    "IEEPA reciprocal": r"IEEPA tariffs no longer in effect",
+}
+
 # China's measures for the Gantt view: label -> (pattern starting it, pattern ending it),
 # both matched on the event's ``measure`` text; None = still in force at the table's end.
 CHINA_MEASURES = {
@@ -93,6 +101,11 @@ def with_short_labels(events: pd.DataFrame) -> pd.DataFrame:
     return events.assign(short_label=events["measure"].map(short_label))
 
 
+def latest_event(events: pd.DataFrame) -> pd.Timestamp:
+    """The date of the newest event in the table: the default end of every path."""
+    return pd.Timestamp(events["date"].max())
+
+
 def _daily_index(start, end) -> pd.DatetimeIndex:
     return pd.date_range(pd.Timestamp(start), pd.Timestamp(end), freq="D", name="date")
 
@@ -103,7 +116,7 @@ def _step_path(points: pd.Series, index: pd.DatetimeIndex) -> pd.Series:
     return points.reindex(index.union(points.index)).ffill().reindex(index)
 
 
-def soybean_tariff_path(events: pd.DataFrame, start="2017-01-01", end="2025-12-31",
+def soybean_tariff_path(events: pd.DataFrame, start="2017-01-01", end=None,
                         basis: str = "waiver") -> pd.Series:
     """China's total tariff on US soybeans (percent), daily step path.
 
@@ -114,7 +127,9 @@ def soybean_tariff_path(events: pd.DataFrame, start="2017-01-01", end="2025-12-3
     exclusions waived (the waived amount is read from the table: rate before the exclusion
     event minus rate after it).
     A rate takes effect on its event date; several events on one day: the last row wins.
+    ``end`` defaults to the latest event in the table.
     """
+    end = latest_event(events) if end is None else end
     if basis not in ("waiver", "statutory"):
         raise ValueError(f"basis must be 'waiver' or 'statutory', not {basis!r}")
     steps = events.dropna(subset=["soybean_total_rate_pct"])
@@ -140,10 +155,12 @@ def to_monthly(daily: pd.Series | pd.DataFrame, how: str = "mean"):
     return grouped.mean() if how == "mean" else grouped.last()
 
 
-def us_instrument_rates(events: pd.DataFrame, start="2018-01-01", end="2025-12-31") -> pd.DataFrame:
+def us_instrument_rates(events: pd.DataFrame, start="2018-01-01", end=None) -> pd.DataFrame:
     """Additional US duty of each China-specific instrument (percent), daily; NaN before the
-    instrument existed. Section 232 (global) and threats, suspensions and plans not
-    implemented are left out. ``IEEPA stack`` = fentanyl + reciprocal."""
+    instrument existed, 0 after an event in ``US_INSTRUMENT_ENDS`` ended it. Section 232 and
+    Section 122 (global) and threats, suspensions and plans not implemented are left out.
+    ``IEEPA stack`` = fentanyl + reciprocal. ``end`` defaults to the latest event."""
+    end = latest_event(events) if end is None else end
     took = events[(events["status"] == "took effect") & events["actor"].isin(["US", "US+China"])]
     index = _daily_index(start, end)
     out = pd.DataFrame(index=index)
@@ -156,6 +173,10 @@ def us_instrument_rates(events: pd.DataFrame, start="2018-01-01", end="2025-12-3
             found = re.search(rate, str(row["rate_after_as_stated"]))
             if found:
                 points[row["date"]] = float(found.group(1))
+        ended_by = US_INSTRUMENT_ENDS.get(name)
+        if ended_by:
+            for day in events.loc[events["measure"].str.contains(ended_by, regex=True), "date"]:
+                points[day] = 0.0
         steps = pd.Series(points, dtype=float).sort_index()
         out[name] = _step_path(steps, index)
     out["IEEPA stack"] = out["IEEPA fentanyl"].fillna(0) + out["IEEPA reciprocal"].fillna(0)
@@ -174,8 +195,10 @@ def in_force_on(events: pd.DataFrame, date) -> dict[str, float | None]:
     return out
 
 
-def instrument_spans(events: pd.DataFrame, until="2025-12-31") -> pd.DataFrame:
-    """Gantt rows: actor, instrument, start, end (``until`` when still in force), ongoing."""
+def instrument_spans(events: pd.DataFrame, until=None) -> pd.DataFrame:
+    """Gantt rows: actor, instrument, start, end (``until``, default the latest event, when
+    still in force), ongoing."""
+    until = latest_event(events) if until is None else until
     rows = []
     rates = us_instrument_rates(events, end=until)
     for name in US_INSTRUMENTS:
