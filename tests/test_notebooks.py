@@ -84,3 +84,60 @@ def test_tariff_brief_pins_the_soybean_path(built_briefs):
     assert figs["China's tariff on US soybeans, peak"] == 138
     assert figs["China's tariff on US soybeans, end of window"] == 13
     assert figs["US IEEPA duties on China, peak (fentanyl + reciprocal)"] == 145
+
+
+NARRATIVE = [p for p in NOTEBOOKS if not p.stem.startswith("00_")]
+
+
+@pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
+def test_narrative_brief_carries_at_least_five_checked_claims(built_briefs, nb_path):
+    payload = json.loads((built_briefs["reports"] / f"{nb_path.stem}.figures.json").read_text())
+    claims = payload["claims"]
+    assert len(claims) >= 5, [c["text"] for c in claims]
+    assert payload["takeaway"] in [c["text"] for c in claims]
+    for claim in claims:
+        assert claim["holds"] is True and claim["basis"] and claim["datasets"]
+
+
+def test_a_false_claim_fails_the_build_and_names_the_claim(tmp_path, monkeypatch):
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from helpers import briefs
+
+    notebooks, reports = tmp_path / "notebooks", tmp_path / "reports"
+    notebooks.mkdir()
+    nb = new_notebook(cells=[
+        new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
+        new_code_cell("from helpers import report\n"
+                      "brief = report.Brief(title='planted')\n"
+                      "brief.claim('Imports rose in 2025', holds=x > 2, basis='x > 2', "
+                      "datasets=['synthetic'])"),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, notebooks / "09_planted_claim.ipynb")
+    monkeypatch.setenv("TRADEWATCH_NOTEBOOKS_DIR", str(notebooks))
+    monkeypatch.setenv("TRADEWATCH_REPORTS_DIR", str(reports))
+    (outcome,) = briefs.build(progress=False)
+    assert outcome.status == "failed"
+    assert "ClaimError" in outcome.message and "Imports rose in 2025" in outcome.message
+
+
+def test_prose_defects_stay_fixed(built_briefs):
+    """The review's wrong sentences cannot come back: each is guarded by a claim whose text
+    the brief must carry."""
+    def claims(name):
+        payload = json.loads((built_briefs["reports"] / f"{name}.figures.json").read_text())
+        return " ".join(c["text"] for c in payload["claims"])
+
+    soy_text = claims("03_soybean_collapse")
+    assert "only 12% in September and 23% in October" in soy_text
+    assert "not distinguishable from zero" in soy_text
+    assert "missing, not zero" in soy_text
+    assert "Brazil's pre-war rise" in soy_text
+    dec = claims("02_decoupling")
+    assert "specifications" in dec and "where the series ends" in dec
+    costs_text = claims("04_input_costs")
+    assert "Only 2022" in costs_text and "moves nothing" in costs_text
+    assert "of the whole farm commitment" in claims("01_tariff_timeline")
+    assert "ESR" in claims("05_outlook") or "export sales" in claims("05_outlook")
