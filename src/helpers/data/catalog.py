@@ -104,9 +104,14 @@ def verify_file(dataset_id: str, data_file: DataFile) -> Path:
                         "Restore it with `git checkout -- data/`")
     actual = sha256_of(path)
     if actual != data_file.sha256:
+        problem = f"sha256 mismatch: catalog says {data_file.sha256 or '(none)'}, file is {actual}"
+        if b"\r\n" in path.read_bytes():
+            raise DataError(
+                dataset_id, str(path), problem + "; the file has Windows line endings (CRLF)",
+                "Git converted it on checkout; make the checkout byte-exact with "
+                "`git config core.autocrlf false` and then `git checkout HEAD -- data/`")
         raise DataError(
-            dataset_id, str(path),
-            f"sha256 mismatch: catalog says {data_file.sha256 or '(none)'}, file is {actual}",
+            dataset_id, str(path), problem,
             "The file was changed or corrupted; restore it with `git checkout -- data/`, or if "
             "the change is a deliberate rebuild, run `python -m helpers data checksums --write`",
         )

@@ -6,12 +6,14 @@ came from (``origin``: cache or snapshot), its checksum, as-of date and caveats.
 
 from __future__ import annotations
 
+import io
 import json
 import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from helpers import paths
@@ -21,14 +23,75 @@ from helpers.data.errors import DataError
 WORLD = "World"
 
 
-def read_text_table(dataset_id: str, path: Path) -> pd.DataFrame:
-    """Read a kit CSV with every cell as text (blank = missing) so the schema does the typing."""
+NON_FINITE = frozenset({"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity",
+                        "-infinity"})  # text a number parser would read as NaN or inf
+RESTORE = "Restore the file with `git checkout -- data/`"
+
+
+def _decoded(dataset_id: str, path: Path) -> str:
+    """The file's text; invalid UTF-8 is refused naming the line (1-based) and the byte."""
+    raw = path.read_bytes()
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
-                           encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
-        raise DataError(dataset_id, str(path), f"not a readable CSV: {exc}",
-                        "Restore the file with `git checkout -- data/`") from None
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DataError(dataset_id, str(path),
+                        f"not a readable CSV: line {line} is not valid UTF-8 "
+                        f"(byte 0x{raw[exc.start]:02x})",
+                        RESTORE) from None
+
+
+def read_text_table(dataset_id: str, path: Path) -> pd.DataFrame:
+    """Read a kit CSV with every cell as text (blank = missing) so the schema does the typing.
+
+    Refused with one DataError: invalid UTF-8 (with its line), an empty file, a header with no
+    rows, anything the CSV parser cannot read."""
+    text = _decoded(dataset_id, path)
+    if not text.strip():
+        raise DataError(dataset_id, str(path), "the file is empty (no header, no rows)", RESTORE)
+    try:
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, na_values=[""])
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataError(dataset_id, str(path), f"not a readable CSV: {exc}", RESTORE) from None
+    if table.empty:
+        raise DataError(dataset_id, str(path),
+                        f"the table has a header ({', '.join(table.columns)}) but no rows", RESTORE)
+    return table
+
+
+def _is_numeric(column) -> bool:
+    try:
+        return pd.api.types.is_numeric_dtype(getattr(column.dtype, "type", None))
+    except TypeError:
+        return False
+
+
+def _refuse_unreadable(dataset_id: str, raw: pd.DataFrame, schema, where: str,
+                       first_line: int = 2) -> None:
+    """Refuse, before validation, a header lacking one of the schema's columns and any 'NaN'
+    or 'inf' written into a numeric column (a missing value is an empty cell). Without a
+    schema every column is checked for such text."""
+    if schema is None:
+        numeric = list(raw.columns)
+    else:
+        lacking = [c for c, col in schema.columns.items() if col.required and c not in raw]
+        if lacking:
+            raise DataError(dataset_id, where,
+                            f"the header lacks column{'s' if len(lacking) > 1 else ''} "
+                            f"{', '.join(map(repr, lacking))}; it has {', '.join(raw.columns)}",
+                            RESTORE)
+        numeric = [c for c, col in schema.columns.items() if c in raw and _is_numeric(col)]
+    for column in numeric:
+        values = raw[column]
+        if pd.api.types.is_numeric_dtype(values):
+            bad = np.isinf(values.to_numpy(dtype=float))
+        else:
+            bad = values.astype("string").str.strip().str.lower().isin(NON_FINITE).to_numpy()
+        if bad.any():
+            row = int(bad.argmax())
+            raise DataError(dataset_id, where,
+                            f"line {row + first_line}, column '{column}': {values.iloc[row]!r} "
+                            "is not a finite number (a missing value is an empty cell)", RESTORE)
 
 
 def _with_balance(df: pd.DataFrame) -> pd.DataFrame:
@@ -61,8 +124,8 @@ TABLES: dict[str, Table] = {
     "average_tariffs": Table(schemas.AVERAGE_TARIFFS, "date"),
     "rare_earth_facts": Table(schemas.RARE_EARTH_FACTS, None, before=_estimated_flag),
     "phase_one_facts": Table(schemas.PHASE_ONE_FACTS, None),
+    "stated_zero_trade": Table(schemas.STATED_ZERO_TRADE, None),
     "us_soybean_exports": Table(schemas.US_SOYBEAN_EXPORTS, "date"),
-    "us_soybean_export_sales": Table(schemas.US_SOYBEAN_EXPORT_SALES, "date"),
 }
 
 
@@ -79,6 +142,7 @@ def typed_table(dataset_id: str, raw: pd.DataFrame, where: str) -> pd.DataFrame:
     """Validate a raw (text) table with its dataset's schema and finish it; cross-check
     extracts are only typed. Raises DataError naming ``where`` and the first bad row."""
     table = TABLES.get(dataset_id)
+    _refuse_unreadable(dataset_id, raw, table.schema if table else None, where)
     if table is None:  # cross-check extracts: checksummed; numbers typed where all are numbers
         return _numeric_where_possible(raw)
     df = table.before(raw) if table.before else raw
@@ -108,6 +172,13 @@ def _soybean_long(rows: pd.DataFrame, tdm: pd.DataFrame) -> pd.DataFrame:
     return out.sort_values(["measure", "freq", "partner", "period"], ignore_index=True)
 
 
+def _validated(dataset_id: str, schema, path: Path) -> pd.DataFrame:
+    """One file read as text, checked and validated with ``schema``."""
+    raw = read_text_table(dataset_id, path)
+    _refuse_unreadable(dataset_id, raw, schema, str(path))
+    return schemas.validate(schema, raw, dataset_id, str(path))
+
+
 def _from_snapshot(ds: catalog.Dataset) -> pd.DataFrame:
     if not ds.files:
         raise DataError(ds.id, "data/snapshot", "this dataset has no committed snapshot",
@@ -115,10 +186,8 @@ def _from_snapshot(ds: catalog.Dataset) -> pd.DataFrame:
     paths_ = [catalog.verify_file(ds.id, f) for f in ds.files]
     if ds.id == "china_soybean_imports":
         rows_path, tdm_path = paths_
-        rows = schemas.validate(schemas.GACC_ROWS, read_text_table(ds.id, rows_path), ds.id,
-                                str(rows_path))
-        tdm = schemas.validate(schemas.TDM_QUANTITIES, read_text_table(ds.id, tdm_path),
-                               ds.id, str(tdm_path))
+        rows, tdm = (_validated(ds.id, schema, path) for schema, path in
+                     ((schemas.GACC_ROWS, rows_path), (schemas.TDM_QUANTITIES, tdm_path)))
         return typed_table(ds.id, _soybean_long(rows, tdm),
                       f"{rows_path} + {tdm_path}")
     (path,) = paths_
