@@ -87,9 +87,11 @@ def serve() -> tuple[Origins, http.server.ThreadingHTTPServer]:
 FRED_PATH = "/fred/graph.csv"
 CENSUS_PATH = "/census/intltrade/exports/hs"
 WB_PATH = "/worldbank/CMO-Historical-Data-Monthly.xlsx"
-TEST_KEYS = {"CENSUS_API_KEY": "census-test-key-0123456789abcdef",
-             "FAS_API_KEY": "fas-test-key-Zq81LmPw04",
-             "COMTRADE_API_KEY": "comtrade-test-key-77aa99bb"}
+# SYNTHETIC keys shaped like real ones (Census: 40 hex; api.data.gov: 40 letters and digits;
+# Comtrade: 32 hex); no origin knows them.
+TEST_KEYS = {"CENSUS_API_KEY": "3f9c2a7e41b08d65c2e9f13a7b4d60e8a1c5f297",
+             "FAS_API_KEY": "Tq7Xk2LmPw04RzN8vB3cY6hJ9sD1fG5aQ0eW4uIo",
+             "COMTRADE_API_KEY": "9b1e4c7a2d5f80e3b6a9c2d4e7f01a38"}
 
 
 def fred_ids() -> list[str]:

@@ -76,10 +76,12 @@ def fetch_soybean_exports(dataset_id: str, start: str = "2013-01") -> pd.DataFra
     missing = [c for c in [*FIELDS, "time"] if c not in df.columns]
     if missing:
         raise DataError(dataset_id, url, f"response lacks columns {missing}")
-    not_text = [c for c in [*FIELDS, "time"] if not df[c].map(lambda v: isinstance(v, str)).all()]
+    not_text = [c for c in [*FIELDS, "time"]
+                if not df[c].map(lambda v: v is None or isinstance(v, str)).all()]
     if not_text:
         raise DataError(dataset_id, url, f"column(s) {not_text} hold non-text cells; the API "
-                        "sends every cell as a string")
+                        "sends every cell as a string (or null)")
+    df[["CTY_CODE", "CTY_NAME", "UNIT_QY1"]] = df[["CTY_CODE", "CTY_NAME", "UNIT_QY1"]].fillna("")
     china = df[df["CTY_CODE"] == CHINA_CTY_CODE].assign(destination="China")
     world = df[df["CTY_NAME"].str.strip() == WORLD_CTY_NAME].assign(destination="World")
     out = pd.concat([china, world], ignore_index=True)

@@ -50,7 +50,8 @@ class Answer:
 
     @property
     def text(self) -> str:
-        return self.body.decode("utf-8", errors="replace")
+        """The body as text, scrubbed of API keys (for messages)."""
+        return scrub(self.body.decode("utf-8", errors="replace"))
 
 
 def _limit_socket_wait(resp: requests.Response, seconds: float) -> None:

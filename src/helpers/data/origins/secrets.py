@@ -20,7 +20,7 @@ KEY_VARS = {
                    "(https://apps.fas.usda.gov/opendataweb/home)",
     "COMTRADE_API_KEY": "UN Comtrade subscription key: https://comtradedeveloper.un.org",
 }
-MIN_FRAGMENT = 6
+MIN_FRAGMENT = 8
 MASK = "***"
 
 
