@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from helpers import paths
-from helpers.data import catalog, snapshot
+from helpers.data import catalog, load, snapshot
 from helpers.data.errors import DataError
 
 DATA = paths.PROJECT_ROOT / "data"
@@ -69,3 +69,19 @@ def test_mislabelled_machinery_series_is_gone_and_its_correction_stated():
     assert any("WPU1141" in c and "mislabelled" in c for c in ds.caveats)
     for p in (DATA / "snapshot").rglob("*.csv"):
         assert "WPU1141" not in p.read_text(encoding="utf-8"), p
+
+
+def test_hand_compiled_files_say_so():
+    facts = [f for ds in catalog.read_catalog().values() for f in ds.files
+             if f.path.startswith("snapshot/facts/")]
+    assert len(facts) >= 3
+    for f in facts:
+        assert any("hand-compiled" in c.lower() for c in f.copied_from), f.path
+
+
+def test_tariff_events_entry_names_its_compiled_input_and_reaches_its_last_event():
+    ds = catalog.get("tariff_events")
+    assert any(snapshot.COMPILED_EVENTS in c for c in ds.files[0].copied_from)
+    last = load("tariff_events", use_cache=False)["date"].max()
+    assert ds.coverage.split(",")[0].endswith(f"{last:%Y-%m-%d}")
+    assert any("2026-07-24" in g and "2026-11-10" in g for g in ds.gaps)

@@ -1,5 +1,7 @@
 """Data-validation tests for every dataset, and published figures the snapshot must reproduce."""
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -151,13 +153,154 @@ def test_fertilizer_ppi_peaks_in_april_2022():
 
 def test_tariff_events_keep_citations_and_soybean_path():
     ev = load("tariff_events", use_cache=False)
-    assert len(ev) == 53 and ev["sources"].str.len().min() > 10
+    assert len(ev) == 70 and ev["sources"].str.len().min() > 10
     soy = ev.dropna(subset=["soybean_total_rate_pct"]).set_index("date")["soybean_total_rate_pct"]
     assert soy.loc["2018-07-06"] == 28 and soy.loc["2025-04-12"] == 138
     assert (soy.loc["2025-11-10"] == 13).all()
     assert set(ev["confirmed"]) == {"yes", "partly"}
     threat = ev[ev["measure"].str.startswith("Threat")]
     assert (threat["status"] == "announced only").all()
+
+
+URL_LIKE = r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/"  # a domain followed by a path
+# what the 2018-2025 extract cites: a page's domain, or a repository file (owner/repo:path)
+CITED = r"\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|io|cn|kr|ru|in)\b|[\w-]+/[\w.-]+:\S+"
+DATED = r"\b20\d{2}[-/](?:0[1-9]|1[0-2])\b"  # 2026-03-12, 2026-05 or a /2026/02/ path
+
+
+@pytest.fixture(scope="module")
+def events():
+    return load("tariff_events", use_cache=False)
+
+
+def _on(events, day: str, words: str) -> pd.Series:
+    """The one event of ``day`` whose measure names ``words``."""
+    rows = events[(events["date"] == day) & events["measure"].str.contains(words, regex=False)]
+    assert len(rows) == 1, (day, words, len(rows))
+    return rows.iloc[0]
+
+
+def test_events_run_into_2026_in_date_order(events):
+    assert events["date"].max().year == 2026
+    assert events["date"].is_monotonic_increasing and events["event_id"].is_unique
+    assert (events.loc[events["date"] >= "2026-01-01", "date_precision"] == "day").all()
+
+
+def test_every_event_cites_a_url_and_every_2026_citation_is_dated(events):
+    assert events["sources"].str.contains(CITED).all()
+    recent = events[events["date"] >= "2026-01-01"]
+    assert recent["sources"].str.contains(URL_LIKE).all()
+    undated = recent[~recent["sources"].str.contains(DATED)]
+    # The extract's 2026-03-11 row cites one page without a date (said in the catalog); the
+    # kit's 2026-03-12 row cites dated EY and Reuters reports for the same investigations.
+    assert list(undated["date"].dt.strftime("%Y-%m-%d")) == ["2026-03-11"]
+    follow_up = _on(events, "2026-03-12", "excess-capacity investigations")
+    assert re.search(DATED, follow_up["sources"])
+    assert any("2026-03-11" in c and "dutyclaims" in c
+               for c in catalog.get("tariff_events").caveats)
+
+
+def test_kit_compiled_rows_cite_a_dated_url_each():
+    compiled = load("tariff_events_2026_compiled", use_cache=False)
+    for cited in compiled["source"]:
+        for citation in cited.split(" ; "):
+            assert re.search(URL_LIKE, citation) and re.search(DATED, citation), citation
+
+
+def test_every_compiled_row_is_in_the_event_table(events):
+    compiled = load("tariff_events_2026_compiled", use_cache=False)
+    assert set(compiled["measure"]) <= set(events["measure"])
+    assert len(events[events["date"] >= "2026-03-04"]) >= len(compiled)
+
+
+def test_supreme_court_ruling_and_the_end_of_ieepa_collection(events):
+    ruling = _on(events, "2026-02-20", "Learning Resources")
+    assert ruling["status"] == "court ruling" and ruling["confirmed"] == "yes"
+    end = _on(events, "2026-02-24", "IEEPA tariffs no longer in effect")
+    assert end["status"] == "took effect" and end["confirmed"] == "yes"
+    assert end["rate_after_as_stated"].startswith("0 IEEPA")
+
+
+def test_section_122_rate_conflict_is_recorded_not_resolved(events):
+    s122 = _on(events, "2026-02-24", "Section 122")
+    text = " ".join(s122[["measure", "rate_change_pp_as_stated", "rate_after_as_stated"]])
+    assert re.search(r"\b10%", text) and re.search(r"\b15%", text)
+    assert "10 as proclaimed" in s122["rate_after_as_stated"] and "15 per" in \
+        s122["rate_after_as_stated"]
+    assert s122["confirmed"] == "partly"
+    caveat = next(c for c in catalog.get("tariff_events").caveats if c.startswith("Section 122"))
+    assert "2026-05-07" in caveat and "10%" in caveat and "left as recorded" in caveat
+
+
+@pytest.mark.parametrize(("day", "words", "status"), [
+    ("2026-02-04", "20 MMT", "announced only"),
+    ("2026-02-23", "full assessment", "announced only"),
+    ("2026-03-04", "Court of International Trade", "court ruling"),
+    ("2026-03-11", "Section 301 investigations", "investigation"),
+    ("2026-03-12", "forced labor", "investigation"),
+    ("2026-04-20", "CAPE", "took effect"),
+    ("2026-05-07", "Section 122 surcharge unlawful", "court ruling"),
+    ("2026-05-14", "Beijing", "announced only"),
+    ("2026-05-20", "USD 30bn", "announced only"),
+    ("2026-06-02", "Proposed Section 301 action", "announced only"),
+    ("2026-06-12", "Federal Circuit", "court ruling"),
+    ("2026-06-22", "Export Control Entity List", "took effect"),
+    ("2026-07-07", "public hearings", "investigation"),
+])
+def test_2026_statuses_follow_what_each_instrument_is(events, day, words, status):
+    assert _on(events, day, words)["status"] == status
+
+
+def test_2026_soybean_rate_only_where_a_source_derives_it(events):
+    soy = events[(events["date"] >= "2026-01-01") & events["soybean_total_rate_pct"].notna()]
+    assert list(soy["date"].dt.strftime("%Y-%m-%d")) == ["2026-02-23"]
+    assert soy["soybean_total_rate_pct"].iloc[0] == 13
+    assert "soybean 13 (derived: 3 MFN + 10" in soy["sources"].iloc[0]
+
+
+def test_rulings_investigations_and_claims_never_take_effect_as_rates(events):
+    not_in_force = events[events["status"].isin(["court ruling", "investigation",
+                                                 "announced only"])]
+    assert not_in_force["soybean_total_rate_pct"].loc[
+        not_in_force["date"] >= "2026-03-01"].isna().all()
+    assert set(events["status"]) <= set(schemas.EVENT_STATUSES)
+
+
+def test_stated_zero_trade_rows_are_cited_zeros():
+    z = load("stated_zero_trade", use_cache=False)
+    assert z["period"].is_unique and (z["quantity_t"] == 0).all()
+    assert set(z["partner"]) == {"United States"} and set(z["reporter"]) == {"China"}
+    for cited in z["source"]:
+        assert re.search(URL_LIKE, cited) and re.search(r"\b\d{4}-\d{2}-\d{2}\b", cited)
+    z = z.set_index("period")
+    assert "2019-01-25" in z.loc["2018-11-01", "source"]
+    assert {"2025-09-01", "2025-10-01", "2025-11-01"} <= set(z.index.strftime("%Y-%m-%d"))
+    assert "third straight month" in z.loc["2025-10-01", "statement"]
+
+
+def test_stated_zeros_fall_where_the_customs_query_has_no_us_row():
+    z = load("stated_zero_trade", use_cache=False)
+    v = soybean_imports("value_usd", "month")
+    inside = z[z["period"] <= v.index.max()]
+    assert len(inside) == 3
+    assert v.loc[inside["period"], "United States"].isna().all()
+
+
+@pytest.mark.parametrize(("edits", "column"), [
+    ([("soybeans (HS 1201),0,", "soybeans (HS 1201),120,")], "quantity_t"),
+    ([("2025-09-01,", "2025-09-15,")], "period"),
+    ([("(CNA, 2025-10-21)", "(CNA)"), ("Reuters, 2025-10-23", "Reuters")], "source"),
+    ([("2025-10-01,", "2025-09-01,")], "unique"),
+])
+def test_stated_zero_trade_refuses_what_it_does_not_state(tamper, edits, column):
+    def edit(text):
+        for old, new in edits:
+            text = text.replace(old, new, 1)
+        return text
+
+    tamper("snapshot/facts/stated_zero_trade.csv", edit)
+    with pytest.raises(DataError, match=rf"stated_zero_trade.*{column}"):
+        load("stated_zero_trade", use_cache=False)
 
 
 def test_average_tariffs_are_two_separate_series():

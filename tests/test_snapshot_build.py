@@ -1,10 +1,14 @@
 """The committed snapshot is exactly what the builder makes from the extracts, and nothing in
 the project is a copy of the reference files."""
 
+import io
+
+import pandas as pd
 import pytest
 
 from helpers import paths
 from helpers.data import catalog, snapshot
+from helpers.data.errors import DataError
 
 
 def test_rebuilding_from_the_extracts_reproduces_the_committed_snapshot(shared_sources, tmp_path):
@@ -36,3 +40,27 @@ def test_no_project_file_copies_reference_lines(shared_reference):
     for p in (paths.PROJECT_ROOT / "data").rglob("*.csv"):
         shared = sum(1 for line in p.read_text(errors="ignore").splitlines() if line in ref_lines)
         assert shared < 20, f"{p} shares {shared} lines with the reference files"
+
+
+def test_builder_refuses_compiled_events_with_other_columns(shared_sources, tamper, tmp_path):
+    tamper(snapshot.COMPILED_EVENTS, lambda t: t.replace("soybean_rate_after", "soy_rate", 1))
+    with pytest.raises(DataError, match="tariff_events_2026_compiled.csv.*columns must be"):
+        snapshot.build(shared_sources, tmp_path / "out")
+
+
+def test_builder_refuses_a_soybean_rate_that_is_not_a_number(shared_sources, tamper, tmp_path):
+    def rate_in_words(text):
+        rows = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+        rows.loc[0, "soybean_rate_after"] = "about 13"
+        return snapshot.to_csv_bytes(rows).decode("utf-8")
+
+    tamper(snapshot.COMPILED_EVENTS, rate_in_words)
+    with pytest.raises(DataError, match="event of 2026-03-04.*'about 13'"):
+        snapshot.build(shared_sources, tmp_path / "out")
+
+
+def test_event_table_keeps_a_derived_soybean_rate_and_its_note(shared_sources):
+    events = snapshot.tariff_events(shared_sources).set_index("date")
+    row = events.loc["2026-02-23"]
+    assert row["soybean_total_rate_pct"] == "13"
+    assert row["sources"].endswith(" ; soybean 13 (derived: 3 MFN + 10; no change reported)")

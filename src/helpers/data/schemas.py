@@ -121,6 +121,11 @@ FX_CNY_USD = pa.DataFrameSchema(
     coerce=True, strict=True,
 )
 
+# How an event stands, read from its row's words: a court ruling or an opened investigation
+# changes no rate by itself; claims, threats and proposals are "announced only".
+EVENT_STATUSES = ["took effect", "announced only", "not implemented", "suspended",
+                  "court ruling", "investigation"]
+
 TARIFF_EVENTS = pa.DataFrameSchema(
     {
         "event_id": pa.Column(str, unique=True),
@@ -134,8 +139,7 @@ TARIFF_EVENTS = pa.DataFrameSchema(
         "rate_change_pp_as_stated": pa.Column(str, nullable=True),
         "rate_after_as_stated": pa.Column(str, nullable=True),
         "soybean_total_rate_pct": pa.Column(float, pa.Check.in_range(0, 300), nullable=True),
-        "status": pa.Column(str, pa.Check.isin(["took effect", "announced only",
-                                                "not implemented", "suspended"])),
+        "status": pa.Column(str, pa.Check.isin(EVENT_STATUSES)),
         "confirmed": pa.Column(str, pa.Check.isin(["yes", "partly"])),
         "sources": pa.Column(str),
     },
@@ -182,6 +186,26 @@ PHASE_ONE_FACTS = pa.DataFrameSchema(
         "citation": pa.Column(str),
     },
     coerce=True, strict=True,
+)
+
+STATED_ZERO_TRADE = pa.DataFrameSchema(
+    {
+        "period": pa.Column(DATE, pa.Check(lambda d: d.dt.day == 1,
+                                           error="period must be a month start (YYYY-MM-01)"),
+                            description="the month the statement is about"),
+        "reporter": pa.Column(str, description="the importing country whose customs data "
+                                               "the statement reports"),
+        "partner": pa.Column(str, description="the origin stated to have shipped nothing"),
+        "commodity": pa.Column(str),
+        "quantity_t": pa.Column(float, pa.Check.equal_to(0),
+                                description="metric tons; zero, as the source states"),
+        "statement": pa.Column(str, description="short paraphrase of the cited statement"),
+        "source": pa.Column(str, pa.Check.str_matches(r".*\b\d{4}-\d{2}-\d{2}\b"),
+                            description="publisher, URL and publication date (YYYY-MM-DD) of "
+                                        "each citation"),
+        "confirmed": pa.Column(str, pa.Check.isin(["yes", "partly"])),
+    },
+    unique=["period", "reporter", "partner", "commodity"], coerce=True, strict=True,
 )
 
 US_SOYBEAN_EXPORTS = pa.DataFrameSchema(

@@ -3,7 +3,8 @@
 The extracts are verbatim copies of official series with a ``SOURCES.md`` per folder (see the
 README). This module only reshapes them into the kit's tidy files: it renames columns, joins
 files that cover different months of the same series, and writes units into column names.
-It never fills, interpolates or rounds a value. Run it with
+It never fills, interpolates or rounds a value. The event table also takes the kit's own
+hand-compiled rows from ``data/snapshot/facts/``. Run it with
 ``python -m helpers data build-snapshot --sources DIR`` after the extracts change, then
 ``python -m helpers data checksums --write`` to record the new checksums in the catalog.
 """
@@ -12,10 +13,14 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
+
+from helpers import paths
+from helpers.data.errors import DataError
 
 PINK_SHEET_RELEASE = "Updated on May 04, 2026"
 
@@ -186,32 +191,82 @@ def fx_cny_usd(sources: Path) -> pd.DataFrame:
     return out[["date", "series_id", "freq", "cny_per_usd"]]
 
 
-def _event_status(measure: str, scope: str, change: str) -> str:
-    """Classify an event from the words of its source row (no judgement beyond these words)."""
+def _event_status(measure: str, instrument: str, scope: str, change: str) -> str:
+    """Classify an event from the words of its row (no judgement beyond these words).
+
+    A court decision or an opened investigation changes no rate by itself (a rate change
+    that follows is its own row); a claimed commitment or a spokesperson's statement is
+    only announced.
+    """
     text = f"{change} {scope}".lower()
+    kind = instrument.lower()
     if "not implemented" in text or measure.lower().startswith("planned"):
         return "not implemented"
-    if "threat" in text or "announcement" in text or measure.lower().startswith("proposed"):
+    if re.search(r"\bcourt\b", kind):
+        return "court ruling"
+    if "investigation" in kind or "(investigation)" in text:
+        return "investigation"
+    if ("threat" in text or "announcement" in text or measure.lower().startswith("proposed")
+            or "claimed" in kind or "spokesperson statement" in kind):
         return "announced only"
     if "suspended" in text:
         return "suspended"
     return "took effect"
 
 
+EVENT_EXTRACTS = ["tariffs/tariff_events.csv", "tariffs/tariff_events_2025_2026_update.csv"]
+COMPILED_EVENTS = "snapshot/facts/tariff_events_2026_compiled.csv"
+_RATE_WITH_NOTE = re.compile(r"^(\d+(?:\.\d+)?)(?: \((.+)\))?$")
+
+
+def _compiled_events(columns: list[str]) -> pd.DataFrame:
+    """The kit's own cited rows (hand-compiled, committed under ``data/snapshot/facts/``)."""
+    path = paths.data_dir() / COMPILED_EVENTS
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if list(df.columns) != columns:
+        raise DataError("tariff_events", str(path), f"columns must be {columns}, "
+                        f"not {list(df.columns)}")
+    return df
+
+
+def _soybean_rate(cell: str, where: str) -> tuple[str, str]:
+    """``'13'`` or ``'13 (derived: ...)'`` -> (number, note); blank stays blank."""
+    if cell == "":
+        return "", ""
+    found = _RATE_WITH_NOTE.match(cell)
+    if not found:
+        raise DataError("tariff_events", where,
+                        f"soybean rate {cell!r} is neither a number nor 'number (note)'")
+    return found.group(1), found.group(2) or ""
+
+
 def tariff_events(sources: Path) -> pd.DataFrame:
     """The kit's event table: one row per action, with every citation and the confirmed flag.
 
-    ``date_precision`` is ``month`` where the source gives only a month (the date is then the
-    first of that month). ``status`` (took effect / announced only / not implemented /
-    suspended) is read from the words of the source's measure, scope and rate-change fields.
+    Rows come from the two event extracts and the kit's compiled 2026 rows, in date order
+    (a stable sort: rows of one day keep their order). ``date_precision`` is ``month`` where
+    the source gives only a month (the date is then the first of that month). ``status``
+    (took effect / announced only / not implemented / suspended / court ruling /
+    investigation) is read from the words of the row's measure, instrument, scope and
+    rate-change fields. A soybean rate written with a note (``13 (derived: ...)``) keeps the
+    number in ``soybean_total_rate_pct`` and the whole cell at the end of ``sources``.
     """
-    ev = _read(sources, "tariffs/tariff_events.csv")
+    parts = [_read(sources, rel) for rel in EVENT_EXTRACTS]
+    parts.append(_compiled_events(list(parts[0].columns)))
+    ev = pd.concat(parts, ignore_index=True)
     month_only = ev["effective_date"].str.len() == 7
+    ev["date"] = ev["effective_date"].where(~month_only, ev["effective_date"] + "-01")
+    ev["date_precision"] = month_only.map({True: "month", False: "day"})
+    ev = ev.sort_values("date", kind="stable", ignore_index=True)
+    rates = [_soybean_rate(cell, f"event of {day}")
+             for cell, day in zip(ev["soybean_rate_after"], ev["date"], strict=True)]
+    notes = pd.Series([f" ; soybean {cell}" if note else "" for (_, note), cell
+                       in zip(rates, ev["soybean_rate_after"], strict=True)])
     out = pd.DataFrame(
         {
             "event_id": [f"E{i + 1:03d}" for i in range(len(ev))],
-            "date": ev["effective_date"].where(~month_only, ev["effective_date"] + "-01"),
-            "date_precision": month_only.map({True: "month", False: "day"}),
+            "date": ev["date"],
+            "date_precision": ev["date_precision"],
             "actor": ev["actor"],
             "measure": ev["measure"],
             "instrument": ev["instrument"],
@@ -219,11 +274,12 @@ def tariff_events(sources: Path) -> pd.DataFrame:
             "trade_value_usd_bn_as_stated": ev["trade_value_usd_bn"],
             "rate_change_pp_as_stated": ev["rate_change_pp"],
             "rate_after_as_stated": ev["rate_after"],
-            "soybean_total_rate_pct": ev["soybean_rate_after"],
-            "status": [_event_status(m, s, c) for m, s, c in
-                       zip(ev["measure"], ev["scope"], ev["rate_change_pp"], strict=True)],
+            "soybean_total_rate_pct": [rate for rate, _ in rates],
+            "status": [_event_status(m, i, s, c) for m, i, s, c in
+                       zip(ev["measure"], ev["instrument"], ev["scope"], ev["rate_change_pp"],
+                           strict=True)],
             "confirmed": ev["confirmed"],
-            "sources": ev["source"],
+            "sources": ev["source"] + notes,
         }
     )
     return out
