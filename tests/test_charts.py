@@ -31,14 +31,45 @@ def test_show_figure_refuses_a_chart_without_alt_text_or_source():
     plt.close(fig)
 
 
-def test_annotate_events_draws_only_events_inside_the_axes():
+def test_annotate_events_numbers_the_events_inside_the_axes_and_returns_their_key():
     events = tariffs.with_short_labels(load("tariff_events", use_cache=False))
     fig, ax = plt.subplots()
     ax.plot(pd.date_range("2025-01-01", "2025-12-31", freq="MS"), range(12))
-    drawn = charts.annotate_events(ax, events, max_labels=5)
-    assert drawn == (events["date"].dt.year == 2025).sum()
-    labelled = [t for t in ax.texts if t.get_text().strip()]
-    assert len(labelled) == 5
+    key = charts.annotate_events(ax, events, max_labels=5)
+    in_2025 = int((events["date"].dt.year == 2025).sum())
+    assert list(key["number"]) == [1, 2, 3, 4, 5] and key.attrs["left_out"] == in_2025 - 5
+    assert (key["date"].dt.year == 2025).all() and key["date"].is_monotonic_increasing
+    assert sorted(t.get_text() for t in ax.texts) == sorted(str(n) for n in range(1, 6))
+    html = report.event_key_html(key, "soybean steps only")
+    assert html.count("<li") == 5 and "soybean steps only" in html and "not marked" in html
+    plt.close(fig)
+
+
+def test_partners_and_directions_keep_one_colour_everywhere():
+    assert charts.colour_for("United States") == charts.colour_for("US, 2017")
+    assert charts.colour_for("Brazil, 2021-2024") == charts.PARTNER_COLOURS["Brazil"]
+    assert charts.colour_for("China on US (PIIE)") == charts.DIRECTION_COLOURS["China on US"]
+    assert charts.colour_for("natural gas") is None
+    fig, ax = charts.lines(pd.DataFrame({"Rest of world": [1.0, 2.0], "Brazil": [2.0, 1.0]},
+                                        index=pd.date_range("2020-01-01", periods=2, freq="MS")),
+                           "t", "y")
+    assert [line.get_color() for line in ax.get_lines()] == [
+        charts.PARTNER_COLOURS["Rest of world"], charts.PARTNER_COLOURS["Brazil"]]
+    plt.close(fig)
+
+
+def test_chart_data_travels_as_a_csv_with_its_source_line():
+    import base64
+
+    frame = pd.DataFrame({"United States": [1.5, None, 3.0]},
+                         index=pd.date_range("2025-07-01", periods=3, freq="MS"))
+    fig, ax = charts.lines(frame, "US share", "%")
+    data = report.chart_data(ax)
+    assert list(data.columns) == ["United States"] and data.index[0] == pd.Timestamp("2025-07-01")
+    link = report.csv_link(data, "US share", "Source: somewhere.")
+    text = base64.b64decode(link.split("base64,")[1].split("'")[0]).decode()
+    assert text.splitlines()[:3] == ["# US share", "# Source: somewhere.", "date,United States"]
+    assert text.splitlines()[4] == "2025-08-01,"  # a missing month stays empty, never zero
     plt.close(fig)
 
 

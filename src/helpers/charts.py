@@ -22,6 +22,23 @@ PALETTE = {
 }
 ACTOR_COLOURS = {"US": PALETTE["blue"], "China": PALETTE["vermillion"],
                  "US+China": PALETTE["black"]}
+# One colour per partner and per tariff direction in every chart of the kit.
+PARTNER_COLOURS = {"United States": PALETTE["blue"], "Brazil": PALETTE["green"],
+                   "Argentina": PALETTE["orange"], "Rest of world": "#8C8C8C",
+                   "World": PALETTE["black"]}
+DIRECTION_COLOURS = {"US on China": PALETTE["blue"], "China on US": PALETTE["vermillion"]}
+_ALIASES = {"US": "United States", "U.S.": "United States"}
+
+
+def colour_for(name: str) -> str | None:
+    """The kit's fixed colour for a partner or direction named at the start of ``name``
+    ('Brazil', 'US, 2017', 'China on US (PIIE)'); None when the name is neither."""
+    text = str(name)
+    for key, colour in {**DIRECTION_COLOURS, **PARTNER_COLOURS}.items():
+        if text == key or text.startswith((key + " ", key + ",", key + " (")):
+            return colour
+    head = text.split(",")[0].split(" (")[0].strip()
+    return PARTNER_COLOURS.get(_ALIASES.get(head, ""))
 STYLE = {
     "figure.figsize": (9, 4.8), "figure.dpi": 100, "savefig.dpi": 110,
     "axes.spines.top": False, "axes.spines.right": False, "axes.grid": True,
@@ -92,46 +109,66 @@ def direct_label(ax: Axes, series: pd.Series, label: str, color: str | None = No
 
 
 def annotate_events(ax: Axes, events: pd.DataFrame, label_column: str = "short_label",
-                    max_labels: int = 12) -> int:
-    """Vertical markers for a filtered event table, with labels placed on four heights so
-    crowded months (2025) stay readable: a label goes to the first height where it does not
-    overlap the previous label (widths estimated from the text), and is dropped when no
-    height is free (the marker stays). Returns how many events were drawn.
+                    max_labels: int = 12) -> pd.DataFrame:
+    """Numbered event markers: a dashed line per event inside the axes and its number in a
+    circle along the top, coloured by actor, instead of text labels that crowd and get cut.
+    Returns the key (``number``, ``date``, ``actor``, ``label``) that ``report.show_chart``
+    prints under the chart. At most ``max_labels`` events are marked, the earliest first;
+    the key's ``attrs['left_out']`` counts the rest.
 
     ``events`` needs ``date`` and ``actor``; labels come from ``label_column`` (falls back to
-    the first words of ``measure``). At most ``max_labels`` labels are written.
+    ``measure``).
     """
     lo, hi = ax.get_xlim()
     xs = plt.matplotlib.dates.date2num(pd.to_datetime(events["date"]))
-    ev = events[(xs >= lo) & (xs <= hi)]
-    if label_column not in ev:
-        ev = ev.assign(**{label_column: ev["measure"].str.split().str[:4].str.join(" ")})
-    levels = [0.97, 0.87, 0.77, 0.67]
-    free_from = [lo] * len(levels)
-    # Share of the axis width one character of a 7.5 pt label takes on a 9-inch figure.
-    per_char = (hi - lo) * 0.0095 * 9 / ax.figure.get_figwidth()
-    written = 0
-    for _, row in ev.sort_values("date").iterrows():
+    inside = events[(xs >= lo) & (xs <= hi)].sort_values("date")
+    labels = inside[label_column] if label_column in inside else inside["measure"]
+    marked = inside.head(max_labels)
+    heights = [0.97, 0.89]
+    last_x = {h: -float("inf") for h in heights}
+    min_gap = (hi - lo) * 0.025
+    for number, (_, row) in enumerate(marked.iterrows(), start=1):
         colour = ACTOR_COLOURS.get(row["actor"], PALETTE["black"])
         day = pd.Timestamp(row["date"])
-        ax.axvline(day, color=colour, lw=0.8, ls="--", alpha=0.6)
         x = plt.matplotlib.dates.date2num(day)
-        free = [i for i, f in enumerate(free_from) if x >= f]
-        if written >= max_labels or not free:
-            continue
-        level = free[0]
-        width = per_char * (len(str(row[label_column])) + 2)
-        free_from[level] = x + width
-        written += 1
-        # Near the right edge the label goes to the left of its marker, inside the axes.
-        leftward = x + width > hi
-        ax.text(day, levels[level], f" {row[label_column]} " if leftward else
-                f" {row[label_column]}", transform=ax.get_xaxis_transform(),
-                fontsize=7.5, color=colour, va="top", ha="right" if leftward else "left",
-                zorder=1,
-                bbox={"facecolor": "white", "alpha": 0.6, "lw": 0, "pad": 0.5})
+        ax.axvline(day, color=colour, lw=0.8, ls="--", alpha=0.6)
+        height = next((h for h in heights if x - last_x[h] >= min_gap), heights[0])
+        last_x[height] = x
+        ax.text(day, height, str(number), transform=ax.get_xaxis_transform(), fontsize=7,
+                color="white", ha="center", va="center", zorder=6, fontweight="bold",
+                bbox={"boxstyle": "circle,pad=0.25", "facecolor": colour, "lw": 0})
     ax.set_xlim(lo, hi)
-    return len(ev)
+    key = pd.DataFrame({"number": range(1, len(marked) + 1), "date": marked["date"].to_numpy(),
+                        "actor": marked["actor"].to_numpy(),
+                        "label": labels.loc[marked.index].astype(str).to_numpy()})
+    key.attrs["left_out"] = len(inside) - len(marked)
+    return key
+
+
+def mark_stated_zeros(ax: Axes, series: pd.Series, color: str | None = None) -> pd.DatetimeIndex:
+    """Draw a source's stated zeros as zeros (diamonds on the axis), so they are not read as
+    gaps; returns their dates. Missing months stay gaps in the line."""
+    zeros = series.index[series.eq(0)]
+    ax.plot(zeros, [0] * len(zeros), "D", color=color or PALETTE["blue"], ms=6, zorder=5)
+    return zeros
+
+
+def add_zoom(fig: Figure, frame: pd.DataFrame, start, title: str) -> Axes:
+    """A right-hand panel showing ``frame`` from ``start`` on, so a short recent window
+    (2025-2026) is readable next to a long history. Same colours as the main chart."""
+    fig.set_figwidth(fig.get_figwidth() * 1.35)
+    main = fig.axes[0]
+    main.set_position([0.07, main.get_position().y0, 0.52, main.get_position().height])
+    zoom = fig.add_axes([0.68, main.get_position().y0, 0.28, main.get_position().height])
+    recent = frame.loc[pd.Timestamp(start):]
+    for i, col in enumerate(recent.columns):
+        zoom.plot(recent.index, recent[col], marker=".", lw=1.4,
+                  color=colour_for(col) or list(PALETTE.values())[i % len(PALETTE)])
+    zoom.set_title(title, fontsize=9, loc="left")
+    zoom.xaxis.set_major_formatter(plt.matplotlib.dates.ConciseDateFormatter(
+        zoom.xaxis.get_major_locator()))
+    zoom.tick_params(labelsize=7)
+    return zoom
 
 
 def save(fig: Figure, path: str | Path, formats: Iterable[str] = ("png", "svg")) -> list[Path]:
@@ -172,12 +209,14 @@ def coverage_chart(cov: pd.DataFrame) -> Figure:
 def lines(frame: pd.DataFrame, title: str, ylabel: str, step: bool = False,
           styles: dict[str, dict] | None = None) -> tuple[Figure, Axes]:
     """One line per column, labelled directly at its end (no legend). ``step`` draws the
-    lines as steps (rates that change on a date). ``styles``: per-column plot kwargs."""
+    lines as steps (rates that change on a date). ``styles``: per-column plot kwargs.
+    Partners and tariff directions get their fixed colours (``colour_for``)."""
     fig, ax = plt.subplots()
     colours = list(PALETTE.values())
     ends = {}
     for i, col in enumerate(frame.columns):
-        kw = {"color": colours[i % len(colours)], "lw": 1.8} | (styles or {}).get(col, {})
+        kw = ({"color": colour_for(col) or colours[i % len(colours)], "lw": 1.8, "label": str(col)}
+              | (styles or {}).get(col, {}))
         s = frame[col]
         if step:
             ax.step(s.index, s.values, where="post", **kw)

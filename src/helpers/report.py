@@ -14,11 +14,13 @@ import base64
 import html
 import io
 import math
+import re
 import subprocess
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from IPython.display import display
 from matplotlib.figure import Figure
@@ -87,6 +89,7 @@ class Brief:
     figures: list[KeyFigure] = field(default_factory=list)
     as_of: dict[str, str | None] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
+    as_of_block: str = ""
 
     def claim(self, text: str, holds, basis: str, datasets=(), show: bool = True) -> None:
         """Check a statement about the data and (by default) display it as Markdown; with
@@ -122,11 +125,11 @@ class Brief:
                 "claims": [c.record() for c in self.claims]}
 
     def show_as_of(self, frames: list[pd.DataFrame], params: dict) -> None:
-        """Display the dated block and record each dataset's vintage for the figures JSON."""
+        """Record each dataset's vintage for the figures JSON and the dated block, which
+        ``show`` prints after the takeaway and key figures, collapsed."""
         self.as_of = {f.attrs["provenance"]["dataset"]: f.attrs["provenance"]["as_of"]
                       for f in frames}
-        display({"text/html": as_of_html(frames, params),
-                 "text/plain": f"As of: {self.as_of}"}, raw=True)
+        self.as_of_block = as_of_html(frames, params)
 
     def html_table(self) -> str:
         rows = "".join(
@@ -140,8 +143,11 @@ class Brief:
                 f"<tbody>{rows}</tbody></table>")
 
     def show(self) -> None:
-        """Display the takeaway and table (and the JSON the brief builder collects)."""
-        display({"text/html": self.html_table(), FIGURES_MIME: self.payload(),
+        """Display the takeaway, the key-figures table and the collapsed as-of block (and the
+        JSON the brief builder collects)."""
+        as_of = (f"<details class='tw-asof-box'><summary>As of: data vintages, parameters, "
+                 f"revision</summary>{self.as_of_block}</details>" if self.as_of_block else "")
+        display({"text/html": self.html_table() + as_of, FIGURES_MIME: self.payload(),
                  "text/plain": "\n".join(f"{f.name}: {f.formatted()} {f.unit} ({f.period})"
                                          for f in self.figures)}, raw=True)
 
@@ -197,15 +203,66 @@ def as_of_html(frames: list[pd.DataFrame], params: dict) -> str:
             f"{html.escape(params_text)}.<ul>{''.join(rows)}</ul></div>")
 
 
+def chart_data(ax) -> pd.DataFrame:
+    """The labelled lines of a chart as one table: a date (or x) index, one column per line."""
+    columns = {}
+    for line in ax.get_lines():
+        label = str(line.get_label())
+        if label.startswith("_"):
+            continue
+        x = np.asarray(line.get_xdata())
+        if x.dtype == object and len(x) and isinstance(x[0], pd.Timestamp | np.datetime64):
+            x = pd.to_datetime(x)
+        columns[label] = pd.Series(np.asarray(line.get_ydata(), dtype=float), index=x)
+    frame = pd.DataFrame(columns)
+    frame.index.name = "date" if isinstance(frame.index, pd.DatetimeIndex) else "x"
+    return frame
+
+
+def csv_link(data: pd.DataFrame, title: str, source: str) -> str:
+    """An HTML link that downloads ``data`` as CSV from the page itself (a ``data:`` URI, so
+    the brief stays self-contained); the file starts with the chart title and source line."""
+    body = io.StringIO()
+    body.write(f"# {title}\n# {source}\n")
+    data.to_csv(body, date_format="%Y-%m-%d")
+    encoded = base64.b64encode(body.getvalue().encode("utf-8")).decode()
+    name = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "chart"
+    return (f"<a class='tw-csv' download='{name}.csv' href='data:text/csv;charset=utf-8;base64,"
+            f"{encoded}'>Download this chart's data (CSV)</a>")
+
+
+def event_key_html(key: pd.DataFrame, note: str | None = None) -> str:
+    """The numbered events under a chart: number, date, short label (escaped)."""
+    if key.empty:
+        return ""
+    items = "".join(f"<li value='{n}'>{pd.Timestamp(d):%d %b %Y}: {html.escape(label)}</li>"
+                    for n, d, label in zip(key["number"], key["date"], key["label"], strict=True))
+    extra = [html.escape(note)] if note else []
+    if key.attrs.get("left_out"):
+        extra.append(f"{key.attrs['left_out']} later events in the window are not marked.")
+    tail = f"<p class='tw-key-note'>{' '.join(extra)}</p>" if extra else ""
+    return f"<ol class='tw-event-key'>{items}</ol>{tail}"
+
+
 def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | None = None,
-               note: str | None = None, max_labels: int = 8) -> None:
-    """The chart stanza in one call: event markers (when ``events`` and ``ax`` are given), the
-    source line from the catalog (``sources``: loaded frames or dataset ids), alt text, show."""
-    if events is not None and ax is not None:
-        charts.annotate_events(ax, events, max_labels=max_labels)
-    charts.source_footer(fig, sources, note=note)
+               note: str | None = None, max_labels: int = 12, data: pd.DataFrame | None = None,
+               events_note: str | None = None) -> None:
+    """The chart stanza in one call: numbered event markers with their key (when ``events``
+    and ``ax`` are given), the source line from the catalog (``sources``: loaded frames or
+    dataset ids), alt text, the chart, and a CSV of its data (``data``, or the labelled lines
+    of ``ax``) downloadable from the page. ``events_note`` says which events were chosen."""
+    key = (charts.annotate_events(ax, events, max_labels=max_labels)
+           if events is not None and ax is not None else pd.DataFrame())
+    source = charts.source_footer(fig, sources, note=note)
     charts.set_alt_text(fig, alt)
+    axes = ax if ax is not None else fig.axes[0]
+    title = axes.get_title() or "chart"
+    table = data if data is not None else chart_data(axes)
     show_figure(fig)
+    extra = event_key_html(key, events_note) + (csv_link(table, title, source)
+                                                if not table.empty else "")
+    if extra:
+        display({"text/html": extra, "text/plain": ""}, raw=True)
 
 
 def show_figure(fig: Figure) -> None:
