@@ -126,6 +126,7 @@ TABLES: dict[str, Table] = {
     "phase_one_facts": Table(schemas.PHASE_ONE_FACTS, None),
     "stated_zero_trade": Table(schemas.STATED_ZERO_TRADE, None),
     "us_soybean_exports": Table(schemas.US_SOYBEAN_EXPORTS, "date"),
+    "us_soybean_export_sales": Table(schemas.US_SOYBEAN_EXPORT_SALES, "date"),
 }
 
 
