@@ -23,6 +23,13 @@ def test_soybean_tariff_waiver_path(events, day, rate):
     assert tariffs.soybean_tariff_path(events, end="2025-12-31").loc[day] == rate
 
 
+def test_the_ieepa_stack_ends_when_collection_stopped(events):
+    rates = tariffs.us_instrument_rates(events, start="2026-02-01")
+    assert rates.loc["2026-02-23", "IEEPA stack"] == 20
+    assert rates.loc["2026-02-24", "IEEPA stack"] == 0
+    assert rates["Section 301 List 1"].loc["2026-02-24"] == 25  # Section 301 unaffected
+
+
 def test_paths_run_to_the_latest_event_by_default(events):
     latest = tariffs.latest_event(events)
     assert tariffs.soybean_tariff_path(events).index[-1] == latest
@@ -94,8 +101,9 @@ def test_filters(events):
     assert {"2018-07-06", "2025-03-10", "2025-11-10"} <= set(soy["date"].dt.strftime("%Y-%m-%d"))
     china_2025 = tariffs.filter_events(events, actor="China", start="2025-01-01")
     assert (china_2025["actor"] == "China").all() and china_2025["date"].min().year == 2025
-    threats = tariffs.filter_events(events, status="announced only")
-    assert len(threats) == 3
+    threats = tariffs.filter_events(events, status="announced only", end="2025-12-31")
+    assert set(threats["event_id"]) == {"E001", "E004", "E046", "E049"}
+    assert (tariffs.filter_events(events, status="announced only")["status"] == "announced only").all()
 
 
 def test_spans_cover_every_rule_and_end_where_the_table_says(events):
@@ -124,14 +132,17 @@ def test_short_labels():
 def test_deadlines_are_read_from_the_event_texts(events):
     d = tariffs.deadlines(events)
     assert list(d["deadline"].dt.strftime("%Y-%m-%d")) == [
-        "2025-09-14", "2025-11-10", "2026-11-10", "2026-11-10", "2026-11-27", "2026-12-31"]
+        "2025-09-14", "2025-11-10", "2026-07-24", "2026-11-10", "2026-11-10", "2026-11-27",
+        "2026-12-31"]
     assert set(d.loc[d["deadline"] == "2026-11-10", "actor"]) == {"US", "China"}
 
 
 def test_purchase_commitments_keep_their_flag(events):
     c = tariffs.purchase_commitments_mmt(events)
-    assert list(c["quantity_mmt"]) == [12.0, 25.0]
-    assert (c["confirmed"] == "partly").all() and (c["event_id"] == c["event_id"].iloc[0]).all()
+    by_event = c.groupby("date")["quantity_mmt"].apply(list)
+    assert by_event.loc["2025-11-01"] == [12.0, 25.0]  # White House fact sheet
+    assert by_event.loc["2026-02-04"] == [20.0, 12.0, 25.0]  # after the leaders' call
+    assert (c["confirmed"] == "partly").all()
 
 
 def test_input_cost_events_keep_steel_and_export_controls_not_soybean_steps():
