@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 from pathlib import Path
@@ -72,8 +73,7 @@ def _dir() -> Path:
 
 
 def _files(ds_id: str, slot: str) -> tuple[Path, Path]:
-    base = _dir() / f"{ds_id}.{slot}"
-    return base.with_suffix(".csv"), base.with_suffix(".json")
+    return _dir() / f"{ds_id}.{slot}.csv", _dir() / f"{ds_id}.{slot}.json"
 
 
 def _table_bytes(df: pd.DataFrame) -> bytes:
@@ -129,7 +129,12 @@ def _previous_table(ds_id: str) -> pd.DataFrame | None:
     if catalog.sha256_of(csv_path) != meta.get("sha256"):
         raise DataError(ds_id, str(csv_path), "the kept previous vintage does not match its "
                         "sha256", "Delete data/cache/vintages/ to start a new comparison")
-    return pd.read_csv(csv_path, dtype=str, keep_default_na=False, na_values=[""])
+    return _as_text(csv_path.read_bytes())
+
+
+def _as_text(body: bytes) -> pd.DataFrame:
+    """A kept table read back with every cell as text (blank = empty string)."""
+    return pd.read_csv(io.BytesIO(body), dtype=str, keep_default_na=False)
 
 
 def _series_changes(ds_id: str, old: pd.DataFrame, new: pd.DataFrame,
@@ -154,10 +159,10 @@ def _series_changes(ds_id: str, old: pd.DataFrame, new: pd.DataFrame,
 
 
 def _row_changes(old: pd.DataFrame, new: pd.DataFrame) -> list[dict]:
-    def as_text(df: pd.DataFrame) -> pd.Series:
-        return df.astype(str).replace({"NaT": "", "nan": "", "None": ""}).agg(" | ".join, axis=1)
+    def joined(df: pd.DataFrame) -> pd.Series:
+        return df.agg(" | ".join, axis=1)
 
-    old_rows, new_rows = set(as_text(old)), as_text(new)
+    old_rows, new_rows = set(joined(old)), joined(_as_text(_table_bytes(new)))
     out = [{"kind": "new row", "series": "", "detail": r} for r in new_rows
            if r not in old_rows]
     out += [{"kind": "removed row", "series": "", "detail": r}
@@ -181,7 +186,7 @@ def changes(ids: list[str] | None = None, tolerance: float = REPORT_TOLERANCE) -
         if date_col and values and TABLES[ds_id].schema.unique:
             found = _series_changes(ds_id, old, new, tolerance)
         else:
-            found = _row_changes(old[list(new.columns)], new)
+            found = _row_changes(old, new)
         meta = vintage_meta(ds_id)
         rows += [{"dataset": ds_id, **r} for r in found] or [
             {"dataset": ds_id, "kind": "unchanged", "series": "",

@@ -20,8 +20,8 @@ the reference vintage, any series and value column
 The reference is the committed snapshot whenever the dataset has one: no refresh can change
 it, so a bad pull that once slipped into the cache never blocks a good one. A dataset
 without a snapshot is compared with its cache; after a bad pull there,
-``refresh(ids, fresh=True)`` (``data refresh --fresh``) compares with nothing but still
-applies the schema, finiteness and origin checks.
+``refresh(ids, fresh=True)`` compares with nothing but still applies the schema,
+finiteness and origin checks.
 
 Any exception while one dataset is pulled becomes that dataset's failure; the others still
 run. Every message is scrubbed of API keys.

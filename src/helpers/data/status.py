@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pandas as pd
 
 from helpers.data import catalog
 from helpers.data.errors import DataError
 from helpers.data.load import TABLES, load
+from helpers.data.origins import LIVE_SOURCES
 
 # Newest observation older than this (days before today) means a refresh would likely
-# bring newer data: publication lags of monthly trade and price series are 1-3 months.
-STALE_AFTER_DAYS = {"daily": 14, "monthly": 120}
+# bring newer data: publication lags of monthly trade and price series are 1-3 months;
+# weekly export sales appear a week after the week ends.
+STALE_AFTER_DAYS = {"daily": 14, "weekly": 21, "monthly": 120}
 
 
 def _freshness(ds: catalog.Dataset, as_of: str | None, today: dt.date) -> str:
@@ -23,15 +26,27 @@ def _freshness(ds: catalog.Dataset, as_of: str | None, today: dt.date) -> str:
     return "fresh" if age <= limit else f"stale ({age} days)"
 
 
+def _live(ds: catalog.Dataset) -> tuple[str, str]:
+    """The live origin (or 'none') and the key variables it needs, marked set or missing."""
+    if not ds.refresh or ds.id not in LIVE_SOURCES:
+        return "none", ""
+    origin, keys = LIVE_SOURCES[ds.id]
+    marked = [f"{k} ({'set' if os.environ.get(k.split()[0]) else 'missing'})" for k in keys]
+    return origin, ", ".join(marked) or "no key needed"
+
+
 def status(today: dt.date | None = None, include_crosschecks: bool = False) -> pd.DataFrame:
-    """id, source, coverage start/end, rows, as-of, origin (snapshot/cache), fresh or stale."""
+    """id, source, coverage start/end, rows, as-of, origin (snapshot/cache), fresh or stale,
+    live source and the keys it needs (set or missing in the environment)."""
     today = today or dt.date.today()
     rows = []
     for ds in catalog.read_catalog().values():
         if ds.role == "cross-check" and not include_crosschecks:
             continue
+        live, keys = _live(ds)
         row = {"id": ds.id, "source": ds.source_line, "start": None, "end": None,
-               "rows": 0, "as_of": None, "origin": "none", "freshness": "n/a"}
+               "rows": 0, "as_of": None, "origin": "none", "freshness": "n/a",
+               "live_source": live, "keys": keys}
         try:
             df = load(ds.id)
         except DataError as exc:

@@ -1,0 +1,118 @@
+"""ESR (USDA FAS OpenData) and UN Comtrade clients against a local server in their formats.
+
+ESR answers carry the snapshot's real values in tons (see ``esr_records_from_snapshot`` for
+the fields that are synthetic zeros). Comtrade answers carry the snapshot's real customs
+values in Comtrade's record layout.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from helpers.data import live, load, refresh
+from helpers.data.errors import DataError
+from helpers.data.origins import comtrade
+from tests.refresh_origins import (  # noqa: F401 (fixtures)
+    COMTRADE_ROOT,
+    TEST_KEYS,
+    Reply,
+    esr_path,
+    good_bodies_fixture,
+    origins_fixture,
+)
+
+
+def pull_sales():
+    (result,) = refresh(["us_soybean_export_sales"], progress=False)
+    return result
+
+
+def test_esr_refresh_serves_thousand_tons_for_china_and_the_world(origins):
+    result = pull_sales()
+    assert result.ok, result.message
+    sales = load("us_soybean_export_sales")
+    assert sales.attrs["provenance"]["origin"] == "cache"
+    china = sales[sales["destination"] == "China"].set_index(["marketing_year", "date"])
+    assert china.loc[("2025/26", pd.Timestamp("2026-08-27")), "total_commitments_kmt"] == \
+        pytest.approx(12_498.1)
+    assert china.loc[("2026/27", pd.Timestamp("2026-08-27")), "accumulated_exports_kmt"] == 0
+    assert set(sales["destination"]) == {"China", "World"}
+    esr_requests = [(p, h) for p, h in origins.requests if "/api/esr/" in p]
+    assert esr_requests and all(h.get("X-Api-Key") == TEST_KEYS["FAS_API_KEY"]
+                                for _, h in esr_requests)
+    assert all(TEST_KEYS["FAS_API_KEY"] not in p for p, _ in esr_requests)
+
+
+def test_esr_without_a_key_names_the_variable(origins, monkeypatch):
+    monkeypatch.delenv("FAS_API_KEY")
+    result = pull_sales()
+    assert not result.ok and "set FAS_API_KEY" in result.message
+    assert not any("/api/esr/" in p for p, _ in origins.requests)
+
+
+@pytest.mark.parametrize("reply, words", [
+    (Reply(b'{"error": "API_KEY_INVALID"}', status=403, content_type="application/json"),
+     "refused the key"),
+    (Reply(b"<html><body>Service Unavailable</body></html>", content_type="text/html"),
+     "not JSON"),
+    (Reply(b'[{"weekEndingDate": "2025-09-04T00:00:00", "countryCode": 5700', declared_length=900,
+           content_type="application/json"), "cut off"),
+    (Reply(json.dumps([{"commodityCode": 801, "countryCode": 5700, "unitId": 3,
+                        "weekEndingDate": "2025-09-04T00:00:00", "accumulatedExports": 0,
+                        "outstandingSales": 0, "currentMYNetSales": 0,
+                        "currentMYTotalCommitment": 0, "nextMYOutstandingSales": 0,
+                        "nextMYNetSales": 0}]).encode(), content_type="application/json"),
+     "not soybeans (801) in metric tons"),
+    (Reply(b'[{"weekEndingDate": "2025-09-04T00:00:00"}]', content_type="application/json"),
+     "lacks"),
+])
+def test_esr_failures_are_clear_and_keep_the_snapshot(origins, reply, words):
+    origins.route(esr_path(2026), reply)
+    result = pull_sales()
+    assert not result.ok and words in result.message, result.message
+    assert load("us_soybean_export_sales").attrs["provenance"]["origin"] == "snapshot"
+
+
+def comtrade_answer_from_snapshot(year: int) -> bytes:
+    """China's HS 1201 imports in Comtrade's record layout, from the snapshot's real customs
+    (GACC) values for ``year``; ``netWgt`` is null (the snapshot has no monthly tonnage for
+    every partner), as Comtrade sends it where a weight is not reported."""
+    snap = load("china_soybean_imports", use_cache=False)
+    rows = snap[(snap["measure"] == "value_usd") & (snap["period"].dt.year == year)]
+    codes = {name: code for code, name in comtrade.PARTNERS.items()}
+    data = [{"typeCode": "C", "freqCode": "M", "refPeriodId": int(p.strftime("%Y%m01")),
+             "period": p.strftime("%Y%m"), "reporterCode": 156, "reporterISO": "CHN",
+             "flowCode": "M", "partnerCode": codes[partner], "partner2Code": 0,
+             "cmdCode": "1201", "customsCode": "C00", "motCode": 0, "primaryValue": value,
+             "netWgt": None}
+            for p, partner, value in rows[["period", "partner", "value"]].itertuples(index=False)
+            if partner in codes]
+    return json.dumps({"elements": len(data), "count": len(data), "data": data,
+                       "error": ""}).encode()
+
+
+def test_comtrade_rows_keep_their_origin_and_never_replace_customs_values(origins):
+    path = f"{COMTRADE_ROOT}/data/v1/get/C/M/HS"
+    empty = json.dumps({"count": 0, "data": [], "error": ""}).encode()
+    origins.route(path, Reply(empty, content_type="application/json"))
+    origins.route(path, Reply(comtrade_answer_from_snapshot(2024),
+                              content_type="application/json"),
+                  period=",".join(f"2024{m:02d}" for m in range(1, 13)))
+    pulled = live.pull_china_soybean_imports("china_soybean_imports")
+    table = pulled.table
+    assert (table["source"] == "UN Comtrade").sum() == 0  # every 2024 value is in the snapshot
+    assert any("median difference 0.0%" in n for n in pulled.notes), pulled.notes
+    _, headers = next((p, h) for p, h in origins.requests if p.startswith(path))
+    assert headers.get("Ocp-Apim-Subscription-Key") == TEST_KEYS["COMTRADE_API_KEY"]
+
+
+def test_comtrade_answer_for_another_reporter_is_refused():
+    """SYNTHETIC record (values 1.0) for the US as reporter."""
+    body = json.dumps({"count": 1, "error": "", "data": [
+        {"period": "202401", "reporterCode": 842, "flowCode": "M", "partnerCode": 0,
+         "cmdCode": "1201", "primaryValue": 1.0, "netWgt": 1.0}]}).encode()
+    with pytest.raises(DataError, match="not China's imports of HS 1201"):
+        comtrade.parse("china_soybean_imports", body, "test")
