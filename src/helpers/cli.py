@@ -34,6 +34,17 @@ def _data_refresh(args) -> int:
     return 0 if all(r.ok for r in results) else 1
 
 
+def _data_changes(args) -> int:
+    from helpers.data.changes import changes
+
+    table = changes(args.ids or None)
+    if args.json:
+        print(json.dumps(table.to_dict(orient="records"), indent=2))
+    else:
+        print(table.to_string(index=False))
+    return 0
+
+
 def _build_snapshot(args) -> int:
     from helpers import paths
     from helpers.data import snapshot
@@ -80,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     rf = data.add_parser("refresh", help="pull newer data from the origins (needs internet)")
     rf.add_argument("ids", nargs="*")
     rf.set_defaults(func=_data_refresh)
+    ch = data.add_parser("changes", help="new periods, revised values and new rows since the "
+                         "previous vintage")
+    ch.add_argument("ids", nargs="*")
+    ch.add_argument("--json", action="store_true")
+    ch.set_defaults(func=_data_changes)
     bs = data.add_parser("build-snapshot", help="rebuild data/snapshot from the extracts")
     bs.add_argument("--sources", required=True, help="folder of extracts with MANIFEST.md")
     bs.set_defaults(func=_build_snapshot)
