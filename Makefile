@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup briefs brief test lab data-status data-refresh lint bench clean
+.PHONY: setup briefs brief test lab data-status data-refresh data-changes lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ data-status: $(STAMP)
 ## data-refresh: pull newer data from the official origins into data/cache/ (needs internet)
 data-refresh: $(STAMP)
 	$(BIN)/python -m helpers data refresh
+
+## data-changes: new months, revised values and new events since the previous vintage
+data-changes: $(STAMP)
+	$(BIN)/python -m helpers data changes
 
 ## lint: ruff over code, tests and notebooks
 lint: $(STAMP)
