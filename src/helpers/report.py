@@ -30,6 +30,7 @@ from helpers.data import catalog
 
 FIGURES_MIME = "application/vnd.tradewatch.figures+json"
 CLAIM_MIME = "application/vnd.tradewatch.claim+json"
+CHART_MIME = "application/vnd.tradewatch.chart+json"
 
 
 class ClaimError(AssertionError):
@@ -219,13 +220,18 @@ def chart_data(ax) -> pd.DataFrame:
     return frame
 
 
-def csv_link(data: pd.DataFrame, title: str, source: str) -> str:
-    """An HTML link that downloads ``data`` as CSV from the page itself (a ``data:`` URI, so
-    the brief stays self-contained); the file starts with the chart title and source line."""
+def chart_csv(data: pd.DataFrame, title: str, source: str) -> str:
+    """A chart's data as CSV text whose first two lines are the title and source line."""
     body = io.StringIO()
     body.write(f"# {title}\n# {source}\n")
     data.to_csv(body, date_format="%Y-%m-%d")
-    encoded = base64.b64encode(body.getvalue().encode("utf-8")).decode()
+    return body.getvalue()
+
+
+def csv_link(data: pd.DataFrame, title: str, source: str) -> str:
+    """An HTML link that downloads ``data`` as CSV from the page itself (a ``data:`` URI, so
+    the brief stays self-contained); the file starts with the chart title and source line."""
+    encoded = base64.b64encode(chart_csv(data, title, source).encode("utf-8")).decode()
     name = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "chart"
     return (f"<a class='tw-csv' download='{name}.csv' href='data:text/csv;charset=utf-8;base64,"
             f"{encoded}'>Download this chart's data (CSV)</a>")
@@ -262,7 +268,10 @@ def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | N
     extra = event_key_html(key, events_note) + (csv_link(table, title, source)
                                                 if not table.empty else "")
     if extra:
-        display({"text/html": extra, "text/plain": ""}, raw=True)
+        record = ({CHART_MIME: {"title": title, "source": source,
+                                "csv": chart_csv(table, title, source)}}
+                  if not table.empty else {})
+        display({"text/html": extra, "text/plain": "", **record}, raw=True)
 
 
 def show_figure(fig: Figure) -> None:
