@@ -1,0 +1,252 @@
+"""The teaching edition: exercises with checked solutions, the student hand-out, instructor
+briefs, and math rendered as MathML without a network."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from helpers import briefs, edition, mathml, paths, teach
+
+NOTEBOOKS = sorted(paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+NARRATIVE = [p for p in NOTEBOOKS if not p.stem.startswith("00_")]
+CHECK = re.compile(r'^teach\.check_answer\("([^"]+)", answer\)$')
+
+
+def _tags(cell) -> set[str]:
+    return set(cell.metadata.get("tags", []))
+
+
+def _read(path):
+    return nbformat.read(path, as_version=4)
+
+
+def _exercise_pairs(nb) -> list[tuple[object, object]]:
+    """(exercise cell, the cell after it) for every cell tagged ``exercise``."""
+    return [(cell, nb.cells[i + 1] if i + 1 < len(nb.cells) else None)
+            for i, cell in enumerate(nb.cells) if "exercise" in _tags(cell)]
+
+
+def _check_name(solution) -> str:
+    match = CHECK.match(solution.source.strip().splitlines()[-1])
+    assert match, f"solution does not end with a check_answer call:\n{solution.source}"
+    return match.group(1)
+
+
+# --- the notebooks (instructor edition) -----------------------------------------------------
+
+@pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
+def test_every_exercise_has_a_marked_solution_and_a_check(nb_path):
+    pairs = _exercise_pairs(_read(nb_path))
+    assert 3 <= len(pairs) <= 4
+    for exercise, solution in pairs:
+        assert exercise.cell_type == "markdown" and "**Unit:**" in exercise.source
+        assert solution is not None and solution.cell_type == "code"
+        assert "solution" in _tags(solution)
+        lines = [line.strip() for line in solution.source.splitlines()]
+        assert lines.count(edition.BEGIN) == 1 and lines.count(edition.END) == 1
+        assert _check_name(solution) in teach.REFERENCES
+
+
+def test_every_reference_is_asked_exactly_once():
+    names = [_check_name(solution) for nb_path in NARRATIVE
+             for _, solution in _exercise_pairs(_read(nb_path))]
+    assert sorted(names) == sorted(teach.REFERENCES)
+
+
+@pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
+def test_notebook_has_goals_a_visible_method_and_exercises_before_its_last_section(nb_path):
+    nb = _read(nb_path)
+    goals = nb.cells[1]
+    assert "learning-goals" in _tags(goals) and "../docs/glossary.md" in goals.source
+    assert 3 <= sum(line.startswith("- ") for line in goals.source.splitlines()) <= 5
+    assert any("$$" in c.source for c in nb.cells if c.cell_type == "markdown")
+    method_code = [c for c in nb.cells if c.cell_type == "code" and "method" in _tags(c)]
+    assert method_code and not any({"remove-input", "remove-cell"} & _tags(c)
+                                   for c in method_code)
+    first_exercise = next(i for i, c in enumerate(nb.cells) if "exercise" in _tags(c))
+    assert nb.cells[first_exercise].source.startswith("## Exercises")
+    last = nb.cells[-1]
+    assert last.cell_type == "markdown" and last.source.startswith("## ") and not _tags(last)
+    assert all({"exercise", "solution"} & _tags(c) for c in nb.cells[first_exercise:-1])
+
+
+@pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
+def test_each_solution_is_accepted_when_the_notebook_runs(built_briefs, nb_path):
+    executed = _read(built_briefs["reports"] / "executed" / f"{nb_path.stem}.ipynb")
+    for _, solution in _exercise_pairs(executed):
+        printed = "".join(o.get("text", "") for o in solution.outputs
+                          if o.get("output_type") == "stream")
+        name = _check_name(solution)
+        assert f"{teach.ACCEPTED}: {name} " in printed, printed
+        assert teach.REJECTED not in printed
+
+
+# --- check_answer ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(teach.REFERENCES))
+def test_check_answer_accepts_within_tolerance_and_rejects_beyond_without_revealing(name, capsys):
+    ref = teach.REFERENCES[name]
+    value = ref.function()
+    assert teach.check_answer(name, value + ref.tolerance / 2) is True
+    assert teach.check_answer(name, value + 3 * ref.tolerance) is False
+    assert teach.check_answer(name, -123456.0) is False  # deliberately wrong
+    out = capsys.readouterr().out
+    assert out.count(teach.ACCEPTED) == 1 and out.count(teach.REJECTED) == 2
+    assert f"{value:.2f}" not in out and ref.unit in out
+    assert ref.description
+
+
+def test_check_answer_names_the_exercises_when_the_name_is_unknown():
+    with pytest.raises(ValueError, match="02_break_2019"):
+        teach.check_answer("no_such_exercise", 1.0)
+
+
+def test_the_stub_is_not_an_answer_and_text_is_refused(capsys):
+    assert teach.check_answer("01_peak_days", ...) is False
+    assert "no answer yet" in capsys.readouterr().out
+    with pytest.raises(TypeError, match="one number"):
+        teach.check_answer("01_peak_days", "32")
+
+
+# --- the student edition --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def student(tmp_path_factory):
+    return edition.build_student(tmp_path_factory.mktemp("dist") / "student")
+
+
+@pytest.mark.parametrize("nb_path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_student_notebook_keeps_no_solution_code(student, nb_path):
+    theirs = _read(student / "notebooks" / nb_path.name)
+    nbformat.validate(theirs)
+    text = "\n".join(cell.source for cell in theirs.cells)
+    assert edition.BEGIN not in text and edition.END not in text
+    for _, solution in _exercise_pairs(_read(nb_path)):
+        lines = solution.source.splitlines()
+        inside = lines[lines.index(edition.BEGIN) + 1:lines.index(edition.END)]
+        assert not [line for line in inside if line.strip() and line.strip() in text]
+    stubs = [cell for _, cell in _exercise_pairs(theirs)]
+    for cell in stubs:
+        assert "solution" in _tags(cell) and not cell.outputs
+        body = [line for line in cell.source.splitlines() if line.strip()]
+        assert body[-2:] == [edition.STUB, body[-1]] and CHECK.match(body[-1])
+        assert set(body[:-2]) <= {"from helpers import teach"}
+
+
+def test_student_edition_carries_the_data_the_kit_and_a_readme(student):
+    for path in sorted((paths.data_dir() / "snapshot").rglob("*")):
+        if path.is_file():
+            copy = student / "data" / "snapshot" / path.relative_to(paths.data_dir() / "snapshot")
+            assert copy.read_bytes() == path.read_bytes()
+    assert (student / "data" / "catalog.toml").is_file()
+    assert not (student / "data" / "cache").exists()
+    assert (student / "src" / "helpers" / "teach.py").is_file()
+    assert (student / "pyproject.toml").is_file() and (student / "docs" / "glossary.md").is_file()
+    readme = (student / "README.md").read_text()
+    assert "pip install -e ." in readme and "offline" in readme
+
+
+def test_student_build_refuses_a_folder_it_did_not_write(tmp_path):
+    keep = tmp_path / "notes.txt"
+    keep.write_text("mine")
+    with pytest.raises(FileExistsError):
+        edition.build_student(tmp_path)
+    assert keep.read_text() == "mine"
+
+
+def test_stub_needs_both_markers():
+    with pytest.raises(ValueError, match="BEGIN SOLUTION"):
+        edition.stub("answer = 1\nteach.check_answer('x', answer)")
+
+
+@pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
+def test_student_notebook_runs_to_its_first_exercise(student, nb_path, monkeypatch):
+    """The hand-out's own kit and data: its cells up to the first stub run from a clean
+    kernel, and the stub's check says there is no answer yet."""
+    monkeypatch.setenv("PYTHONPATH", str(student / "src"))
+    monkeypatch.setenv("TRADEWATCH_DATA_DIR", str(student / "data"))
+    nb = _read(student / "notebooks" / nb_path.name)
+    first_stub = next(i for i, c in enumerate(nb.cells) if "solution" in _tags(c))
+    nb.cells = nb.cells[:first_stub + 1] + [new_code_cell("import helpers\nprint(helpers.__file__)")]
+    NotebookClient(nb, timeout=300, kernel_name="python3",
+                   resources={"metadata": {"path": str(student / "notebooks")}}).execute()
+    assert "no answer yet" in nb.cells[first_stub].outputs[0]["text"]
+    assert nb.cells[-1].outputs[0]["text"].startswith(str(student / "src"))
+
+
+# --- briefs: editions and math --------------------------------------------------------------
+
+@pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
+def test_policy_brief_shows_no_teaching_cell(built_briefs, nb_path):
+    page = (built_briefs["reports"] / f"{nb_path.stem}.html").read_text()
+    for text in ("Learning goals", "Exercises", "Exercise 1", "check_answer", "Method in code",
+                 "BEGIN SOLUTION", "method_"):
+        assert text not in page
+
+
+@pytest.mark.parametrize("name", ["03_soybean_collapse", "04_input_costs"])
+def test_brief_math_is_mathml_with_no_script(built_briefs, name):
+    page = (built_briefs["reports"] / f"{name}.html").read_text()
+    assert "<math" in page and "<mrow>" in page and "$$" not in page
+    assert "<script" not in page.lower() and "mathjax" not in page.lower()
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+
+
+def test_instructor_brief_keeps_teaching_cells_with_solutions_collapsed(built_briefs):
+    executed = _read(built_briefs["reports"] / "executed" / "02_decoupling.ipynb")
+    page = briefs.render_html(executed, edition="instructor")
+    assert "Learning goals" in page and "Exercise 4" in page and "<math" in page
+    solutions = re.findall(r"<details class=\"tw-solution\"><summary>Solution</summary>(.*?)"
+                           r"</details>", page, re.DOTALL)
+    assert len(solutions) == 4 and all("BEGIN SOLUTION" in s for s in solutions)
+    outside = re.sub(r"<details.*?</details>", "", page, flags=re.DOTALL)
+    assert "BEGIN SOLUTION" not in outside and "trend_break" in outside  # method code shown
+    assert teach.ACCEPTED in page and "<script" not in page.lower()
+
+
+def test_instructor_build_writes_reports_instructor(tmp_path, monkeypatch):
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    nb = new_notebook(cells=[
+        new_code_cell("x = 2", metadata={"tags": ["parameters"]}),
+        new_markdown_cell("### Exercise 1 (easy): synthetic\n\nDouble $x$.",
+                          metadata={"tags": ["exercise"]}),
+        new_code_cell(f"{edition.BEGIN}\nanswer = 2 * x\n{edition.END}\nprint(answer)",
+                      metadata={"tags": ["solution"]}),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, notebooks / "09_synthetic_exercise.ipynb")
+    monkeypatch.setenv("TRADEWATCH_NOTEBOOKS_DIR", str(notebooks))
+    monkeypatch.setenv("TRADEWATCH_REPORTS_DIR", str(tmp_path / "reports"))
+    (outcome,) = briefs.build(progress=False, edition="instructor")
+    assert outcome.status == "built", outcome.message
+    page = (tmp_path / "reports" / "instructor" / "09_synthetic_exercise.html").read_text()
+    assert "<details" in page and "answer = 2 * x" in page and "<math" in page
+    assert not (tmp_path / "reports" / "09_synthetic_exercise.html").exists()
+
+
+def test_to_mathml_converts_math_and_leaves_code_and_escaped_dollars():
+    out = mathml.to_mathml("Cost \\$5, code `$x$`, inline $b_k$.\n\n$$y = a$$\n")
+    assert out.count("<math") == 2 and 'display="block"' in out
+    assert "`$x$`" in out and "\\$5" in out
+
+
+# --- documents ------------------------------------------------------------------------------
+
+def test_glossary_guide_and_readme_hang_together():
+    root = paths.PROJECT_ROOT
+    glossary = (root / "docs" / "glossary.md").read_text()
+    for term in ("MFN", "Section 301", "Section 232", "Section 122", "IEEPA", "Retaliation",
+                 "Exclusion / waiver", "Marketing year", "CIF vs FAS", "HAC errors",
+                 "Structural break", "Pass-through", "Net import reliance"):
+        assert f"**{term}" in glossary, term
+    guide = (root / "docs" / "instructor-guide.md").read_text()
+    assert all(f"`{name}`" in guide for name in teach.REFERENCES)
+    readme = (root / "README.md").read_text()
+    assert "docs/instructor-guide.md" in readme and "docs/glossary.md" in readme
