@@ -19,9 +19,14 @@ setup: $(STAMP)
 briefs: $(STAMP)
 	$(BIN)/python -m helpers briefs $(if $(FORCE),--force,)
 
-## brief: one parameterised brief, e.g. make brief NB=03_soybean_collapse PARAMS="start=2015-01"
+## brief: one parameterised brief, e.g. make brief NB=03_soybean_collapse PARAMS="start=2015-01-01 base_year=2016"
+##        (or PARAMS_FILE=params.json); values reach the kit through the environment, never the shell
+brief: export TRADEWATCH_BRIEF_NB = $(NB)
+brief: export TRADEWATCH_BRIEF_PARAMS = $(PARAMS)
+brief: export TRADEWATCH_BRIEF_PARAMS_FILE = $(PARAMS_FILE)
 brief: $(STAMP)
-	$(BIN)/python -m helpers briefs --notebook $(NB) $(foreach p,$(PARAMS),--param $(p))
+	$(BIN)/python -m helpers briefs --notebook "$$TRADEWATCH_BRIEF_NB" --params "$$TRADEWATCH_BRIEF_PARAMS" \
+	  $(if $(PARAMS_FILE),--params-file "$$TRADEWATCH_BRIEF_PARAMS_FILE")
 
 ## test: the whole test suite (what CI runs)
 test: $(STAMP)

@@ -121,7 +121,7 @@ def test_a_notebook_that_counts_from_today_is_rebuilt_each_day(scratch):
     nb.metadata["tradewatch"] = {"rebuild_daily": True}
     nbformat.write(nb, daily)
     day1, day2 = dt.date(2026, 11, 27), dt.date(2026, 11, 28)
-    digest = briefs._inputs_digest
+    digest = briefs.inputs_digest
     assert digest(daily, {}, "x", day1) != digest(daily, {}, "x", day2)
     plain = notebooks / "01_alpha.ipynb"
     assert digest(plain, {}, "x", day1) == digest(plain, {}, "x", day2)

@@ -10,24 +10,48 @@ Builds hold a lock on ``reports/.lock`` and publish files by atomic rename.
 
 from __future__ import annotations
 
+import ast
 import concurrent.futures as cf
 import contextlib
 import datetime as dt
-import fcntl
 import hashlib
 import html
 import json
+import math
+import multiprocessing
 import os
 import re
+import signal
+import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import nh3
+from filelock import FileLock, Timeout
 from tqdm import tqdm
 
 from helpers import paths
 
 TEMPLATES = Path(__file__).parent / "templates"
+CELL_TIMEOUT = 300  # seconds one cell may run before its notebook fails
+LOCK_TIMEOUT = 1800  # seconds a build waits for another build's lock before giving up
+STOP_GRACE = 3.0  # seconds stopped workers get to shut their kernels before being killed
+MAX_NAME = 120  # characters of a variant's file name before it is named by a hash instead
+
+
+class BuildBusy(RuntimeError):
+    """Another build held the reports folder's lock for longer than this build would wait."""
+
+
+class BuildInterrupted(BaseException):
+    """The build received SIGTERM or SIGINT and stopped its workers (not an ``Exception``, so
+    no ``except Exception`` can swallow it)."""
+
+    def __init__(self, signum: int):
+        self.signum = signum
+        super().__init__(f"stopped by {signal.Signals(signum).name}")
 
 
 @dataclass
@@ -50,16 +74,63 @@ def notebook_paths(names: list[str] | None = None) -> list[Path]:
     return [available[n] for n in names]
 
 
-def _parse_param(value: str):
-    """A command-line parameter as int, float or text, in that order of preference."""
-    for cast in (int, float):
-        with contextlib.suppress(ValueError):
-            return cast(value)
-    return value
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_BOOLS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 
 
-def check_params(nb_path: Path, params: dict[str, str]) -> dict:
-    """Parameters typed (int, float or text) and checked against the notebook's parameters cell."""
+def _declared_default(info: dict):
+    """The Python value of a parameter's default as written in the parameters cell."""
+    try:
+        return ast.literal_eval(info["default"])
+    except (ValueError, SyntaxError):
+        return None
+
+
+def _as_date_like(default: str, text: str) -> str:
+    """``text`` as the same kind of date as ``default`` (YYYY-MM or YYYY-MM-DD), zero-padded."""
+    if _DAY.fullmatch(default):
+        m = _DAY.fullmatch(text)
+        try:
+            return dt.date(*map(int, m.groups())).isoformat()
+        except (AttributeError, ValueError):
+            raise ValueError("a date like 2018-01-01") from None
+    m = _MONTH.fullmatch(text)
+    if not m or not 1 <= int(m[2]) <= 12:
+        raise ValueError("a month like 2018-01")
+    return f"{m[1]}-{int(m[2]):02d}"
+
+
+def typed_value(value, default):
+    """A parameter value (text from the command line or a JSON value) typed like its declared
+    default: bool, int, finite float, or text; a date-like default (YYYY-MM or YYYY-MM-DD)
+    takes only the same kind of date, in canonical form. ValueError names the type wanted."""
+    text = str(value).strip()
+    if isinstance(default, bool):
+        if text.lower() not in _BOOLS:
+            raise ValueError("true or false")
+        return _BOOLS[text.lower()]
+    if isinstance(default, int):
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError("a whole number") from None
+    if isinstance(default, float):
+        try:
+            number = float(text)
+        except ValueError:
+            number = math.nan
+        if not math.isfinite(number):
+            raise ValueError("a finite number")
+        return number
+    if isinstance(default, str) and (_DAY.fullmatch(default) or _MONTH.fullmatch(default)):
+        return _as_date_like(default, text)
+    return text
+
+
+def check_params(nb_path: Path, params: dict) -> dict:
+    """Parameters checked against the notebook's parameters cell and typed from its declared
+    defaults; any value that cannot be read as its type is refused, naming the parameter."""
     if not params:
         return {}
     import papermill
@@ -69,33 +140,50 @@ def check_params(nb_path: Path, params: dict[str, str]) -> dict:
     if unknown:
         raise ValueError(f"{nb_path.stem} has no parameter {unknown}; "
                          f"its parameters cell declares {sorted(declared)}")
-    return {k: _parse_param(v) if isinstance(v, str) else v for k, v in params.items()}
+    typed = {}
+    for name, value in params.items():
+        default = _declared_default(declared[name])
+        try:
+            typed[name] = typed_value(value, default)
+        except ValueError as exc:
+            raise ValueError(f"{nb_path.stem}: parameter {name!r} = {value!r} is not {exc} "
+                             f"(its default is {declared[name]['default']})") from None
+    return typed
 
 
 def output_name(nb_path: Path, params: dict) -> str:
-    """``03_soybean_collapse`` or, for a variant, ``03_soybean_collapse--start=2015-01``."""
+    """``03_soybean_collapse`` or, for a variant, ``03_soybean_collapse--start=2015-01``.
+
+    Typed values make the name canonical (2018-1 and 2018-01 are one variant); values with
+    characters unsafe in a file name, or a name over ``MAX_NAME`` characters, give
+    ``<notebook>--<12 hex digits of the parameters' hash>`` instead."""
     if not params:
         return nb_path.stem
     slug = "_".join(f"{k}={v}" for k, v in sorted(params.items()))
-    return f"{nb_path.stem}--{re.sub(r'[^A-Za-z0-9=._-]+', '-', slug)}"
+    name = f"{nb_path.stem}--{slug}"
+    if re.fullmatch(r"[A-Za-z0-9=._-]+", slug) and len(name) <= MAX_NAME:
+        return name
+    digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode())
+    return f"{nb_path.stem}--{digest.hexdigest()[:12]}"
 
 
-def _shared_digest() -> str:
-    """Hash of what every brief depends on: the helpers' source and templates, the catalog,
-    the snapshot and the refresh cache."""
+def shared_digest() -> str:
+    """Hash of what every brief depends on: the helpers' source, every template file (conf.json
+    included) and every file in the data folder (catalog, snapshot and refresh cache, any
+    extension)."""
     h = hashlib.sha256()
-    package = Path(__file__).parent
-    data = paths.data_dir()
-    files = sorted(package.rglob("*.py")) + sorted(package.rglob("*.j2")) + [data / "catalog.toml"]
-    files += sorted((data / "snapshot").rglob("*.csv")) + sorted(paths.cache_dir().glob("*.csv"))
-    for f in files:
-        if f.is_file():
-            h.update(str(f.relative_to(f.anchor)).encode())
-            h.update(f.read_bytes())
+    package, data = Path(__file__).parent, paths.data_dir()
+    trees = [(package, sorted(package.rglob("*.py"))), (TEMPLATES, sorted(TEMPLATES.rglob("*"))),
+             (data, sorted(data.rglob("*")))]
+    for root, files in trees:
+        for f in files:
+            if f.is_file():
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
     return h.hexdigest()
 
 
-def _inputs_digest(nb_path: Path, params: dict, shared: str,
+def inputs_digest(nb_path: Path, params: dict, shared: str,
                    today: dt.date | None = None) -> str:
     """Hash of everything one brief depends on: its notebook, parameters and the shared
     inputs, plus today's date for a notebook whose metadata says it counts from the build
@@ -128,7 +216,8 @@ def _failing_cell(executed, source) -> str:
 
 
 def render_html(nb) -> str:
-    """The executed notebook as a brief: inputs and prompts hidden, ``remove-cell`` dropped."""
+    """The executed notebook as a brief: inputs and prompts hidden, ``remove-cell`` dropped,
+    the body sanitised (``sanitise_body``)."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config import Config
@@ -142,25 +231,92 @@ def render_html(nb) -> str:
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     exporter.register_preprocessor(TagRemovePreprocessor(config=config), enabled=True)
-    body, _ = exporter.from_notebook_node(nb)
-    return body
+    page, _ = exporter.from_notebook_node(nb)
+    head, rest = page.split("<body", 1)
+    open_tag, rest = rest.split(">", 1)
+    body, tail = rest.rsplit("</body>", 1)
+    return f"{head}<body{open_tag}>{sanitise_body(body)}</body>{tail}"
+
+
+_BODY_TAGS = set(nh3.ALLOWED_TAGS) | {"main", "section", "tfoot"}
+_BODY_ATTRIBUTES = {"*": {"class", "id", "title", "lang", "dir", "tabindex", "data-mime-type",
+                          "style", "align"},
+                    "a": {"href", "download"}, "img": {"src", "alt", "width", "height"},
+                    "li": {"value"},
+                    "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
+                    "table": {"border"}, "ol": {"start"}}
+_STYLE_PROPERTIES = {"text-align", "vertical-align", "color", "background-color", "font-weight",
+                     "font-style", "font-size", "white-space", "width", "height", "padding",
+                     "margin", "border", "border-bottom", "border-collapse"}
+
+
+def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Images only from ``data:image/``; links in-page, relative or a chart's embedded CSV
+    (``data:text/csv``); no CSS ``url()``."""
+    if attribute == "src":
+        return value if value.startswith("data:image/") else None
+    if attribute == "href":
+        lowered = value.lower()
+        return None if lowered.startswith("data:") and not lowered.startswith("data:text/csv") \
+            else value
+    if attribute == "style" and "url(" in value.lower():
+        return None
+    return value
+
+
+def _relative_only(url: str) -> str | None:
+    """Relative URLs stay unless they name another host (``//host/...``)."""
+    return None if re.match(r"\s*[/\\]{2}", url) else url
+
+
+def sanitise_body(body: str) -> str:
+    """A brief's body through an allow-list (nh3): no script or style element, no event
+    handler, no external URL in ``src``/``href``; images only as ``data:`` URIs."""
+    return nh3.clean(body, tags=_BODY_TAGS, clean_content_tags={"script", "style"},
+                     attributes=_BODY_ATTRIBUTES, attribute_filter=_keep_attribute,
+                     url_schemes={"data"}, url_relative=_relative_only,
+                     filter_style_properties=_STYLE_PROPERTIES, link_rel=None)
 
 
 def extract_payload(nb) -> dict:
-    from helpers.report import FIGURES_MIME
+    """Key figures and checked claims of an executed notebook (see ``report.collect_payload``)."""
+    from helpers.report import collect_payload
 
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            if FIGURES_MIME in data:
-                return dict(data[FIGURES_MIME])
-    return {"title": "", "takeaway": "", "figures": []}
+    return collect_payload(nb)
 
 
-def _execute_one(nb_path: str, params: dict, name: str, reports: str) -> dict:
+@contextlib.contextmanager
+def _signals_deferred():
+    """Hold SIGTERM/SIGINT while the files of one brief are renamed into place (POSIX), so a
+    stop never leaves a brief half-published."""
+    stops = {signal.SIGTERM, signal.SIGINT}
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, stops)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _timed_out_cell(executed, source, seconds: float) -> str:
+    """'cell N (timed out after S s)': the last cell papermill started (the ones after it
+    were never started)."""
+    positions = {c.get("id"): i for i, c in enumerate(source.cells)}
+    started = [c for c in executed.cells if c.get("metadata", {}).get("papermill", {}).get(
+        "start_time")]
+    if not started:
+        return f"a cell timed out after {seconds:g} s"
+    return f"cell {positions.get(started[-1].get('id'), '?')} (timed out after {seconds:g} s)"
+
+
+def _execute_one(nb_path: str, params: dict, name: str, reports: str,
+                 cell_timeout: float | None) -> dict:
     """Run in a worker process: execute, render, publish. Returns the state for the index."""
     import nbformat
     import papermill
+    from nbclient.exceptions import CellTimeoutError
 
     reports_dir = Path(reports)
     executed_path = reports_dir / "executed" / f"{name}.ipynb"
@@ -171,38 +327,103 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str) -> dict:
         papermill.execute_notebook(nb_path, str(tmp_nb), parameters=params,
                                    kernel_name="python3", cwd=str(Path(nb_path).parent),
                                    progress_bar=False, log_output=False,
+                                   execution_timeout=cell_timeout,
                                    extra_arguments=["--IPKernelApp.log_level=ERROR"])
-    except papermill.PapermillExecutionError as exc:
+    except (papermill.PapermillExecutionError, CellTimeoutError) as exc:
         nb = nbformat.read(tmp_nb, as_version=4) if tmp_nb.exists() else None
         tmp_nb.unlink(missing_ok=True)
         source = nbformat.read(nb_path, as_version=4)
-        where = _failing_cell(nb, source) if nb else f"execution count {exc.exec_count}"
-        return {"ok": False, "error": f"{where}", "seconds": time.perf_counter() - started}
+        if isinstance(exc, CellTimeoutError):
+            where = _timed_out_cell(nb, source, cell_timeout) if nb else "a cell timed out"
+        else:
+            where = _failing_cell(nb, source) if nb else f"execution count {exc.exec_count}"
+        return {"ok": False, "error": where, "seconds": time.perf_counter() - started}
     except Exception as exc:  # a kernel that died or could not start
         tmp_nb.unlink(missing_ok=True)
         return {"ok": False, "error": f"{type(exc).__name__}: {exc}",
                 "seconds": time.perf_counter() - started}
     nb = nbformat.read(tmp_nb, as_version=4)
-    os.replace(tmp_nb, executed_path)
     payload = extract_payload(nb)
     payload.update(notebook=Path(nb_path).name, parameters=params,
                    built=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    _atomic_write(reports_dir / f"{name}.figures.json",
-                  json.dumps(payload, indent=2, default=str).encode())
-    _atomic_write(reports_dir / f"{name}.html", render_html(nb).encode())
+    page = render_html(nb).encode()
+    with _signals_deferred():
+        os.replace(tmp_nb, executed_path)
+        _atomic_write(reports_dir / f"{name}.figures.json",
+                      json.dumps(payload, indent=2, default=str).encode())
+        _atomic_write(reports_dir / f"{name}.html", page)
     return {"ok": True, "payload": payload, "seconds": time.perf_counter() - started}
 
 
+def _lock_owner(reports: Path) -> str:
+    """'the build started at <time> by pid <pid>', from the owner file beside the lock."""
+    try:
+        owner = json.loads((reports / ".lock.owner").read_text())
+        return f"the build started at {owner['started']} by pid {owner['pid']}"
+    except (OSError, ValueError, KeyError, TypeError):
+        return "another build (it has not recorded its start yet)"
+
+
 @contextlib.contextmanager
-def build_lock(reports: Path):
-    """One build at a time per reports folder; a second build waits for the first."""
+def build_lock(reports: Path, timeout: float | None = LOCK_TIMEOUT):
+    """One build at a time per reports folder (``reports/.lock``, portable through filelock).
+
+    A build that finds the lock taken says whose build it waits for and gives up with
+    ``BuildBusy`` after ``timeout`` seconds (None: wait for ever). The holder's pid and start
+    time are in ``reports/.lock.owner`` while it builds."""
     reports.mkdir(parents=True, exist_ok=True)
-    with open(reports / ".lock", "w") as fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+    lock = FileLock(reports / ".lock")
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        limit = "for ever" if timeout is None else f"up to {timeout:g} s"
+        print(f"waiting for {_lock_owner(reports)} to finish ({limit}; reports/.lock)",
+              file=sys.stderr, flush=True)
         try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            lock.acquire(timeout=-1 if timeout is None else timeout)
+        except Timeout:
+            raise BuildBusy(f"gave up after {timeout:g} s waiting for {_lock_owner(reports)}; "
+                            "let it finish, stop it, or wait longer with --lock-timeout") from None
+    owner = reports / ".lock.owner"
+    try:
+        _atomic_write(owner, json.dumps({
+            "pid": os.getpid(),
+            "started": dt.datetime.now().astimezone().isoformat(timespec="seconds")}).encode())
+        yield
+    finally:
+        owner.unlink(missing_ok=True)
+        lock.release()
+
+
+@contextlib.contextmanager
+def _stop_on_signals():
+    """Turn SIGTERM and SIGINT into ``BuildInterrupted`` for the duration of a build (main
+    thread only; elsewhere the caller's handlers stay)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum, _frame):
+        for s in previous:  # one stop is enough; a second signal must not cut the clean-up
+            signal.signal(s, signal.SIG_IGN)
+        raise BuildInterrupted(signum)
+
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
+
+
+def _remove_temp_files(reports: Path) -> None:
+    """Drop unpublished temporaries (``.<name>.<pid>.tmp``, ``executed/.<name>.<pid>.ipynb``);
+    called under the lock, so none of them belongs to a running build."""
+    for pattern in (".*.tmp", "executed/.*.ipynb"):
+        for leftover in reports.glob(pattern):
+            leftover.unlink(missing_ok=True)
+    for leftover in (reports / ".cache").glob(".*.tmp"):
+        leftover.unlink(missing_ok=True)
 
 
 def _state_path(reports: Path, name: str) -> Path:
@@ -217,40 +438,74 @@ def _read_state(reports: Path, name: str) -> dict | None:
 
 
 def build(names: list[str] | None = None, params: dict | None = None, force: bool = False,
-          jobs: int | None = None, progress: bool = True) -> list[Outcome]:
-    """Build the briefs; returns one Outcome per notebook (built, cached or failed)."""
+          jobs: int | None = None, progress: bool = True,
+          cell_timeout: float | None = CELL_TIMEOUT,
+          lock_timeout: float | None = LOCK_TIMEOUT) -> list[Outcome]:
+    """Build the briefs; returns one Outcome per notebook (built, cached or failed).
+
+    ``cell_timeout``: seconds one cell may run before its notebook fails (None: no limit).
+    ``lock_timeout``: seconds to wait for another build's lock before ``BuildBusy``.
+    SIGTERM/SIGINT stop the build: workers and kernels end, temporaries go, the lock is
+    released, and ``BuildInterrupted`` is raised."""
     reports = paths.reports_dir()
     params = params or {}
     nbs = notebook_paths(names)
     typed = {nb: check_params(nb, params) for nb in nbs}
     outcomes: list[Outcome] = []
-    with build_lock(reports):
-        (reports / ".cache").mkdir(parents=True, exist_ok=True)
-        todo = []
-        shared = _shared_digest()
-        for nb in nbs:
-            name = output_name(nb, typed[nb])
-            digest = _inputs_digest(nb, typed[nb], shared)
-            state = _read_state(reports, name)
-            fresh = (state and state.get("digest") == digest and state.get("status") == "ok"
-                     and (reports / f"{name}.html").is_file())
-            if fresh and not force:
-                outcomes.append(Outcome(name, "cached", 0.0))
-            else:
-                todo.append((nb, name, digest))
-        if todo:
-            _execute_all(todo, typed, reports, outcomes, jobs, progress)
-        write_index(reports)
+    with _stop_on_signals(), build_lock(reports, lock_timeout):
+        _remove_temp_files(reports)
+        try:
+            (reports / ".cache").mkdir(parents=True, exist_ok=True)
+            todo = []
+            shared = shared_digest()
+            for nb in nbs:
+                name = output_name(nb, typed[nb])
+                digest = inputs_digest(nb, typed[nb], shared)
+                state = _read_state(reports, name)
+                fresh = (state and state.get("digest") == digest and state.get("status") == "ok"
+                         and (reports / f"{name}.html").is_file())
+                if fresh and not force:
+                    outcomes.append(Outcome(name, "cached", 0.0))
+                else:
+                    todo.append((nb, name, digest))
+            if todo:
+                _execute_all(todo, typed, reports, outcomes, jobs, progress, cell_timeout)
+            write_index(reports)
+        except BaseException:
+            _remove_temp_files(reports)
+            raise
     return sorted(outcomes, key=lambda o: o.name)
 
 
-def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, progress) -> None:
-    """Run the notebooks to build, one kernel per worker process, recording each state."""
+def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
+    """End every worker: SIGTERM first (nbclient then shuts its kernel down), SIGKILL after
+    ``STOP_GRACE`` seconds; a kernel whose worker is gone exits by itself (ipykernel watches
+    its parent)."""
+    workers = multiprocessing.active_children()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.terminate()
+    deadline = time.monotonic() + STOP_GRACE
+    for worker in workers:
+        worker.join(max(0.0, deadline - time.monotonic()))
+    for worker in workers:
+        if worker.is_alive():
+            worker.kill()
+            worker.join()
+
+
+def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, progress,
+                 cell_timeout) -> None:
+    """Run the notebooks to build, one kernel per worker process, recording each state.
+
+    Workers are spawned, not forked, so none inherits the lock or the parent's state."""
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     bar = tqdm(total=len(todo), desc="briefs", unit="nb", disable=not progress)
-    with cf.ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = {pool.submit(_execute_one, str(nb), typed[nb], name, str(reports)):
-                   (nb, name, digest) for nb, name, digest in todo}
+    pool = cf.ProcessPoolExecutor(max_workers=workers,
+                                  mp_context=multiprocessing.get_context("spawn"))
+    try:
+        futures = {pool.submit(_execute_one, str(nb), typed[nb], name, str(reports),
+                               cell_timeout): (nb, name, digest) for nb, name, digest in todo}
         for fut in cf.as_completed(futures):
             nb, name, digest = futures[fut]
             result = fut.result()
@@ -265,7 +520,13 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
             _atomic_write(_state_path(reports, name), json.dumps(state, default=str).encode())
             bar.set_postfix_str(f"{name} {outcomes[-1].status}")
             bar.update()
-    bar.close()
+    except BaseException:
+        _stop_workers(pool)
+        raise
+    else:
+        pool.shutdown()
+    finally:
+        bar.close()
 
 
 def write_index(reports: Path) -> Path:
@@ -306,13 +567,21 @@ vintages in an "as of" block.</p><ul>{''.join(items)}</ul></body></html>
     return path
 
 
-def main(notebook: str | None = None, params: dict | None = None, force: bool = False) -> int:
-    """CLI entry: build, print one line per notebook, exit non-zero if any failed."""
+def main(notebook: str | None = None, params: dict | None = None, force: bool = False,
+         cell_timeout: float | None = CELL_TIMEOUT,
+         lock_timeout: float | None = LOCK_TIMEOUT) -> int:
+    """CLI entry: build, print one line per notebook, exit non-zero if any failed (2: refused
+    before building; 128 + signal number: stopped by a signal)."""
     try:
-        outcomes = build([notebook] if notebook else None, params, force)
-    except ValueError as exc:
-        print(f"error: {exc}")
+        outcomes = build([notebook] if notebook else None, params, force,
+                         cell_timeout=cell_timeout, lock_timeout=lock_timeout)
+    except (ValueError, BuildBusy) as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BuildInterrupted as exc:
+        print(f"{exc}: workers and kernels ended, nothing half-published, lock released; "
+              "run the build again to finish", file=sys.stderr)
+        return 128 + exc.signum
     for o in outcomes:
         print(f"{o.status:7s} {o.name} ({o.seconds:.1f}s){'  ' + o.message if o.message else ''}")
     print(f"index: {paths.reports_dir() / 'index.html'}")

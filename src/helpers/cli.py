@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 from pathlib import Path
 
@@ -73,14 +74,44 @@ def _checksums(args) -> int:
     return 1 if bad else 0
 
 
+def _name_value(text: str) -> tuple[str, str]:
+    """``name=value`` as a pair; anything else is a usage error naming the argument."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip():
+        raise argparse.ArgumentTypeError(f"expected name=value, got {text!r}")
+    return name.strip(), value
+
+
+def _params_file(text: str) -> dict:
+    """A JSON object of parameter values, e.g. ``{"start": "2015-01", "base_year": 2016}``."""
+    try:
+        params = json.loads(Path(text).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise argparse.ArgumentTypeError(f"cannot read parameters from {text}: {exc}") from None
+    if not isinstance(params, dict):
+        raise argparse.ArgumentTypeError(f"{text} must hold one JSON object of name: value")
+    return params
+
+
+def _params_text(text: str) -> list[tuple[str, str]]:
+    """Space-separated ``name=value`` pairs with shell-style quoting (``title='a b'``)."""
+    try:
+        return [_name_value(word) for word in shlex.split(text)]
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"cannot split {text!r}: {exc}") from None
+
+
 def _briefs(args) -> int:
     from helpers import briefs
 
-    params = dict(p.split("=", 1) for p in args.param)
-    return briefs.main(notebook=args.notebook, params=params, force=args.force)
+    params = {**(args.params_file or {}), **dict(args.params or []), **dict(args.param)}
+    return briefs.main(notebook=args.notebook or None, params=params, force=args.force,
+                       cell_timeout=args.cell_timeout or None, lock_timeout=args.lock_timeout)
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from helpers import briefs
+
     parser = argparse.ArgumentParser(prog="python -m helpers")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -105,8 +136,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     br = sub.add_parser("briefs", help="render the notebooks into HTML briefs under reports/")
     br.add_argument("--notebook", help="one notebook name, e.g. 03_soybean_collapse")
-    br.add_argument("--param", action="append", default=[], help="name=value (repeatable)")
+    br.add_argument("--param", action="append", default=[], type=_name_value,
+                    help="name=value (repeatable); typed from the notebook's declared default")
+    br.add_argument("--params", type=_params_text, metavar="'NAME=VALUE ...'",
+                    help="several name=value pairs in one argument, shell-quoted (make brief)")
+    br.add_argument("--params-file", type=_params_file, metavar="FILE.json",
+                    help="parameters as one JSON object; --params and --param override it")
     br.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    br.add_argument("--cell-timeout", type=float, default=briefs.CELL_TIMEOUT,
+                    metavar="SECONDS", help="fail a notebook whose cell runs longer "
+                    "(default %(default)g; 0: no limit)")
+    br.add_argument("--lock-timeout", type=float, default=briefs.LOCK_TIMEOUT,
+                    metavar="SECONDS", help="give up waiting for another build after this "
+                    "long (default %(default)g)")
     br.set_defaults(func=_briefs)
     return parser
 
