@@ -5,6 +5,7 @@ drip of a few bytes per second, a body shorter than its declared length."""
 from __future__ import annotations
 
 import http.server
+import json
 import threading
 import time
 from dataclasses import dataclass, field
@@ -163,7 +164,6 @@ def pinksheet_workbook_from_snapshot() -> bytes:
 
 def synthetic_census_hs1201_response() -> bytes:
     """SYNTHETIC: made-up values in the Census API's JSON layout (header row, then rows)."""
-    import json
 
     import pandas as pd
 
@@ -219,6 +219,31 @@ def esr_records_from_snapshot(market_year: int) -> list[dict]:
 
 ESR_ROOT = "/fas"
 COMTRADE_ROOT = "/comtrade"
+COMTRADE_PATH = f"{COMTRADE_ROOT}/data/v1/get/C/M/HS"
+COMTRADE_YEARS = range(2017, 2026)
+
+
+def comtrade_answer_from_snapshot(year: int) -> bytes:
+    """China's HS 1201 imports in Comtrade's record layout, from the snapshot's real customs
+    (GACC) values for ``year``; ``netWgt`` is null (the snapshot has no monthly tonnage for
+    every partner), as Comtrade sends it where a weight is not reported."""
+    from helpers.data import load
+    from helpers.data.origins import comtrade
+
+    snap = load("china_soybean_imports", use_cache=False)
+    rows = snap[(snap["measure"] == "value_usd") & (snap["period"].dt.year == year)]
+    codes = {name: code for code, name in comtrade.PARTNERS.items()}
+    data = [{"typeCode": "C", "freqCode": "M", "refPeriodId": int(p.strftime("%Y%m01")),
+             "period": p.strftime("%Y%m"), "reporterCode": 156, "reporterISO": "CHN",
+             "flowCode": "M", "partnerCode": codes[partner], "partner2Code": 0,
+             "cmdCode": "1201", "customsCode": "C00", "motCode": 0, "primaryValue": value,
+             "netWgt": None}
+            for p, partner, value in rows[["period", "partner", "value"]].itertuples(index=False)
+            if partner in codes]
+    return json.dumps({"elements": len(data), "count": len(data), "data": data,
+                       "error": ""}).encode()
+
+
 ESR_YEARS = range(2024, 2028)
 
 
@@ -228,8 +253,6 @@ def esr_path(market_year: int, country: int | None = 5700) -> str:
 
 
 def esr_answer(market_year: int) -> bytes:
-    import json
-
     return json.dumps(esr_records_from_snapshot(market_year)).encode()
 
 
@@ -242,6 +265,8 @@ def good_bodies_fixture() -> dict[str, bytes]:
     bodies["worldbank"] = pinksheet_workbook_from_snapshot()
     for year in ESR_YEARS:
         bodies[f"esr{year}"] = esr_answer(year)
+    for year in COMTRADE_YEARS:
+        bodies[f"comtrade{year}"] = comtrade_answer_from_snapshot(year)
     return bodies
 
 
@@ -266,6 +291,12 @@ def origins_fixture(good_bodies, data_copy, monkeypatch):
         for country in (5700, None):
             state.route(esr_path(year, country), Reply(good_bodies[f"esr{year}"],
                                                        content_type="application/json"))
+    state.route(COMTRADE_PATH, Reply(b'{"count": 0, "data": [], "error": ""}',
+                                     content_type="application/json"))
+    for year in COMTRADE_YEARS:
+        state.route(COMTRADE_PATH, Reply(good_bodies[f"comtrade{year}"],
+                                         content_type="application/json"),
+                    period=",".join(f"{year}{m:02d}" for m in range(1, 13)))
     yield state
     httpd.shutdown()
     httpd.server_close()

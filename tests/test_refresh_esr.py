@@ -19,6 +19,7 @@ from tests.refresh_origins import (  # noqa: F401 (fixtures)
     COMTRADE_ROOT,
     TEST_KEYS,
     Reply,
+    comtrade_answer_from_snapshot,
     esr_path,
     good_bodies_fixture,
     origins_fixture,
@@ -74,24 +75,6 @@ def test_esr_failures_are_clear_and_keep_the_snapshot(origins, reply, words):
     result = pull_sales()
     assert not result.ok and words in result.message, result.message
     assert load("us_soybean_export_sales").attrs["provenance"]["origin"] == "snapshot"
-
-
-def comtrade_answer_from_snapshot(year: int) -> bytes:
-    """China's HS 1201 imports in Comtrade's record layout, from the snapshot's real customs
-    (GACC) values for ``year``; ``netWgt`` is null (the snapshot has no monthly tonnage for
-    every partner), as Comtrade sends it where a weight is not reported."""
-    snap = load("china_soybean_imports", use_cache=False)
-    rows = snap[(snap["measure"] == "value_usd") & (snap["period"].dt.year == year)]
-    codes = {name: code for code, name in comtrade.PARTNERS.items()}
-    data = [{"typeCode": "C", "freqCode": "M", "refPeriodId": int(p.strftime("%Y%m01")),
-             "period": p.strftime("%Y%m"), "reporterCode": 156, "reporterISO": "CHN",
-             "flowCode": "M", "partnerCode": codes[partner], "partner2Code": 0,
-             "cmdCode": "1201", "customsCode": "C00", "motCode": 0, "primaryValue": value,
-             "netWgt": None}
-            for p, partner, value in rows[["period", "partner", "value"]].itertuples(index=False)
-            if partner in codes]
-    return json.dumps({"elements": len(data), "count": len(data), "data": data,
-                       "error": ""}).encode()
 
 
 def test_comtrade_rows_keep_their_origin_and_never_replace_customs_values(origins):
