@@ -142,3 +142,15 @@ def test_real_export_sales_pass_12_mt_of_2025_26_in_june_2026():
     sales = load("us_soybean_export_sales")
     assert soy.sales_position(sales, "2026-06-18", "2025/26")["total_commitments_kmt"] < 12_000
     assert soy.sales_position(sales, "2026-06-25", "2025/26")["total_commitments_kmt"] >= 12_000
+
+
+def test_stated_zeros_join_cited_statements_and_tdm_zeros():
+    """SYNTHETIC statements and quantities: one month in both, one in each."""
+    statements = pd.DataFrame({"period": pd.to_datetime(["2018-11-01", "2025-09-01"]),
+                               "partner": ["United States", "United States"]})
+    quantities = pd.DataFrame({"United States": [0.0, 5.0, 0.0], "Brazil": [1.0, 0.0, 2.0]},
+                              index=pd.to_datetime(["2025-09-01", "2025-10-01", "2025-11-01"]))
+    got = soy.stated_zeros(statements, quantities)
+    assert sorted(zip(got["period"].dt.strftime("%Y-%m"), got["partner"], strict=True)) == [
+        ("2018-11", "United States"), ("2025-09", "United States"), ("2025-10", "Brazil"),
+        ("2025-11", "United States")]

@@ -164,3 +164,13 @@ def sales_made(sales: pd.DataFrame, start, end, destination: str = "China") -> f
     rows = sales[(sales["destination"] == destination) & (sales["date"] >= pd.Timestamp(start))
                  & (sales["date"] <= pd.Timestamp(end))]
     return float(rows["net_sales_kmt"].sum(min_count=1))
+
+
+def stated_zeros(statements: pd.DataFrame, quantities: pd.DataFrame) -> pd.DataFrame:
+    """Every (period, partner) a source states as zero: the cited statements (the
+    ``stated_zero_trade`` table) and the zeros in TDM's monthly quantities, without repeats;
+    input for ``with_stated_zeros``."""
+    from_quantities = quantities.stack().loc[lambda s: s.eq(0)].reset_index()
+    from_quantities.columns = ["period", "partner", "value"]
+    return pd.concat([statements[["period", "partner"]], from_quantities[["period", "partner"]]]
+                     ).drop_duplicates(ignore_index=True)

@@ -163,9 +163,7 @@ def _exports_jump() -> float:
 
 def _soy_values() -> pd.DataFrame:
     """China's monthly import values by origin with the stated zeros written in."""
-    qty = soybean_imports("quantity_kg", "month")
-    zeros = qty.index[qty["United States"].eq(0)]
-    stated = pd.DataFrame({"period": zeros, "partner": "United States"})
+    stated = soy.stated_zeros(load("stated_zero_trade"), soybean_imports("quantity_kg", "month"))
     return soy.with_stated_zeros(soybean_imports("value_usd", "month"), stated)
 
 
@@ -190,7 +188,8 @@ def _my_share_change() -> float:
 
 @reference("03_value_share_drop_2018", 0.1, "percentage points")
 def _value_share_drop() -> float:
-    """Change of the US value share, 2017 to 2018, over months with a US customs row."""
+    """Change of the US value share, 2017 to 2018, over months with a US value (a customs
+    row or a stated zero)."""
     values = _soy_values()[["United States", "World"]].dropna()
     by_year = values.groupby(values.index.year).sum()
     share = 100 * by_year["United States"] / by_year["World"]
