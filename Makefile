@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup briefs brief test lab data-status data-refresh data-changes lint bench clean
+.PHONY: setup briefs brief student test lab data-status data-refresh data-changes lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,13 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 ## briefs: render every narrative notebook into reports/ from the embedded data (FORCE=1 rebuilds all)
+## briefs EDITION=instructor: the same with exercises, methods and collapsed solutions, into reports/instructor/
 briefs: $(STAMP)
-	$(BIN)/python -m helpers briefs $(if $(FORCE),--force,)
+	$(BIN)/python -m helpers briefs $(if $(FORCE),--force,) $(if $(EDITION),--edition $(EDITION),)
+
+## student: the student edition in dist/student/ (notebooks with solution stubs, data, kit, README)
+student: $(STAMP)
+	$(BIN)/python -m helpers student
 
 ## brief: one parameterised brief, e.g. make brief NB=03_soybean_collapse PARAMS="start=2015-01-01 base_year=2016"
 ##        (or PARAMS_FILE=params.json); values reach the kit through the environment, never the shell

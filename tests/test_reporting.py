@@ -93,3 +93,24 @@ def test_markdown_text_escapes_tags_from_data():
 def test_shortfall_words_state_the_direction():
     assert report.shortfall_words(22.4) == "USD 22 bn below"
     assert report.shortfall_words(-0.6, "USD {:.1f} bn") == "USD 0.6 bn above"
+
+
+def test_tables_for_people_label_units_format_numbers_and_link_citations():
+    """SYNTHETIC rows."""
+    frame = pd.DataFrame({"imports_usd_bn": [1234.56, np.nan],
+                          "month": pd.to_datetime(["2025-03-01", "2025-04-01"]),
+                          "citation": ["piie.com/blogs/x (PIIE, 2025)", "<b>no link</b>"]})
+    html = report.table_html(frame)
+    assert "<th>Imports (USD bn)</th>" in html and "1,234.6" in html and "n/a" in html
+    assert "Mar 2025" in html and "<a href='https://piie.com/blogs/x'>" in html
+    assert "&lt;b&gt;no link&lt;/b&gt;" in html and "imports_usd_bn" not in html
+
+
+def test_event_lists_escape_the_measure_and_link_the_sources():
+    events = pd.DataFrame({"date": pd.to_datetime(["2026-02-20"]), "actor": ["US"],
+                           "status": ["court ruling"], "confirmed": ["yes"],
+                           "measure": ["<script>alert(1)</script> ruling"],
+                           "sources": ["example.org/ruling (Court, 2026-02-20)"]})
+    html = report.event_list_html(events)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<a href='https://example.org/ruling'>" in html and "20 Feb 2026" in html

@@ -32,7 +32,7 @@ import nh3
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
-from helpers import paths
+from helpers import mathml, paths
 
 TEMPLATES = Path(__file__).parent / "templates"
 CELL_TIMEOUT = 300  # seconds one cell may run before its notebook fails
@@ -215,15 +215,22 @@ def _failing_cell(executed, source) -> str:
     return "unknown cell"
 
 
-def render_html(nb) -> str:
+def render_html(nb, edition: str = "policy") -> str:
     """The executed notebook as a brief: inputs and prompts hidden, ``remove-cell`` dropped,
-    the body sanitised (``sanitise_body``)."""
+    TeX math as MathML, the body sanitised (``sanitise_body``). The ``policy`` edition also
+    drops the teaching cells; ``instructor`` keeps them, solutions collapsed
+    (``helpers.edition``)."""
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config import Config
 
+    from helpers import edition as editions
+
+    if edition not in editions.EDITIONS:
+        raise ValueError(f"edition must be one of {editions.EDITIONS}, not {edition!r}")
     config = Config()
-    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"}
+    config.TagRemovePreprocessor.remove_cell_tags = {"remove-cell"} | (
+        set() if edition == "instructor" else editions.TEACHING_TAGS)
     config.TagRemovePreprocessor.enabled = True
     exporter = HTMLExporter(config=config, template_name="brief",
                             extra_template_basedirs=[str(TEMPLATES)])
@@ -231,6 +238,9 @@ def render_html(nb) -> str:
     exporter.exclude_input_prompt = True
     exporter.exclude_output_prompt = True
     exporter.register_preprocessor(TagRemovePreprocessor(config=config), enabled=True)
+    exporter.register_preprocessor(mathml.preprocess, enabled=True)
+    if edition == "instructor":
+        exporter.register_preprocessor(editions.InstructorCells(), enabled=True)
     page, _ = exporter.from_notebook_node(nb)
     head, rest = page.split("<body", 1)
     open_tag, rest = rest.split(">", 1)
@@ -238,27 +248,30 @@ def render_html(nb) -> str:
     return f"{head}<body{open_tag}>{sanitise_body(body)}</body>{tail}"
 
 
-_BODY_TAGS = set(nh3.ALLOWED_TAGS) | {"main", "section", "tfoot"}
+_BODY_TAGS = set(nh3.ALLOWED_TAGS) | {"main", "section", "tfoot"} | mathml.TAGS
 _BODY_ATTRIBUTES = {"*": {"class", "id", "title", "lang", "dir", "tabindex", "data-mime-type",
                           "style", "align"},
                     "a": {"href", "download"}, "img": {"src", "alt", "width", "height"},
                     "li": {"value"},
                     "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
-                    "table": {"border"}, "ol": {"start"}}
+                    "table": {"border"}, "ol": {"start"},
+                    **{tag: mathml.ATTRIBUTES for tag in mathml.TAGS}}
 _STYLE_PROPERTIES = {"text-align", "vertical-align", "color", "background-color", "font-weight",
                      "font-style", "font-size", "white-space", "width", "height", "padding",
                      "margin", "border", "border-bottom", "border-collapse"}
 
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """Images only from ``data:image/``; links in-page, relative or a chart's embedded CSV
-    (``data:text/csv``); no CSS ``url()``."""
+    """Images only from ``data:image/``; links in-page, relative, a chart's embedded CSV
+    (``data:text/csv``) or a cited source over ``https://`` (an anchor loads nothing until a
+    reader follows it; plain ``http://`` is dropped); no CSS ``url()``."""
     if attribute == "src":
         return value if value.startswith("data:image/") else None
     if attribute == "href":
         lowered = value.lower()
-        return None if lowered.startswith("data:") and not lowered.startswith("data:text/csv") \
-            else value
+        if lowered.startswith("data:"):
+            return value if lowered.startswith("data:text/csv") else None
+        return value if tag == "a" or not lowered.startswith("https:") else None
     if attribute == "style" and "url(" in value.lower():
         return None
     return value
@@ -271,10 +284,11 @@ def _relative_only(url: str) -> str | None:
 
 def sanitise_body(body: str) -> str:
     """A brief's body through an allow-list (nh3): no script or style element, no event
-    handler, no external URL in ``src``/``href``; images only as ``data:`` URIs."""
+    handler, no external URL in ``src``; images only as ``data:`` URIs; the only external
+    ``href`` kept is an ``https://`` link to a cited source."""
     return nh3.clean(body, tags=_BODY_TAGS, clean_content_tags={"script", "style"},
                      attributes=_BODY_ATTRIBUTES, attribute_filter=_keep_attribute,
-                     url_schemes={"data"}, url_relative=_relative_only,
+                     url_schemes={"data", "https"}, url_relative=_relative_only,
                      filter_style_properties=_STYLE_PROPERTIES, link_rel=None)
 
 
@@ -312,7 +326,7 @@ def _timed_out_cell(executed, source, seconds: float) -> str:
 
 
 def _execute_one(nb_path: str, params: dict, name: str, reports: str,
-                 cell_timeout: float | None) -> dict:
+                 cell_timeout: float | None, edition: str = "policy") -> dict:
     """Run in a worker process: execute, render, publish. Returns the state for the index."""
     import nbformat
     import papermill
@@ -346,7 +360,7 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str,
     payload = extract_payload(nb)
     payload.update(notebook=Path(nb_path).name, parameters=params,
                    built=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
-    page = render_html(nb).encode()
+    page = render_html(nb, edition).encode()
     with _signals_deferred():
         os.replace(tmp_nb, executed_path)
         _atomic_write(reports_dir / f"{name}.figures.json",
@@ -440,14 +454,15 @@ def _read_state(reports: Path, name: str) -> dict | None:
 def build(names: list[str] | None = None, params: dict | None = None, force: bool = False,
           jobs: int | None = None, progress: bool = True,
           cell_timeout: float | None = CELL_TIMEOUT,
-          lock_timeout: float | None = LOCK_TIMEOUT) -> list[Outcome]:
+          lock_timeout: float | None = LOCK_TIMEOUT, edition: str = "policy") -> list[Outcome]:
     """Build the briefs; returns one Outcome per notebook (built, cached or failed).
+    ``edition='instructor'`` renders the teaching cells too, into ``reports/instructor/``.
 
     ``cell_timeout``: seconds one cell may run before its notebook fails (None: no limit).
     ``lock_timeout``: seconds to wait for another build's lock before ``BuildBusy``.
     SIGTERM/SIGINT stop the build: workers and kernels end, temporaries go, the lock is
     released, and ``BuildInterrupted`` is raised."""
-    reports = paths.reports_dir()
+    reports = paths.reports_dir() / ("instructor" if edition == "instructor" else "")
     params = params or {}
     nbs = notebook_paths(names)
     typed = {nb: check_params(nb, params) for nb in nbs}
@@ -469,7 +484,8 @@ def build(names: list[str] | None = None, params: dict | None = None, force: boo
                 else:
                     todo.append((nb, name, digest))
             if todo:
-                _execute_all(todo, typed, reports, outcomes, jobs, progress, cell_timeout)
+                _execute_all(todo, typed, reports, outcomes, jobs, progress, cell_timeout,
+                             edition)
             write_index(reports)
         except BaseException:
             _remove_temp_files(reports)
@@ -495,7 +511,7 @@ def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
 
 
 def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, progress,
-                 cell_timeout) -> None:
+                 cell_timeout, edition: str = "policy") -> None:
     """Run the notebooks to build, one kernel per worker process, recording each state.
 
     Workers are spawned, not forked, so none inherits the lock or the parent's state."""
@@ -505,7 +521,8 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
                                   mp_context=multiprocessing.get_context("spawn"))
     try:
         futures = {pool.submit(_execute_one, str(nb), typed[nb], name, str(reports),
-                               cell_timeout): (nb, name, digest) for nb, name, digest in todo}
+                               cell_timeout, edition): (nb, name, digest)
+                   for nb, name, digest in todo}
         for fut in cf.as_completed(futures):
             nb, name, digest = futures[fut]
             result = fut.result()
@@ -569,12 +586,12 @@ vintages in an "as of" block.</p><ul>{''.join(items)}</ul></body></html>
 
 def main(notebook: str | None = None, params: dict | None = None, force: bool = False,
          cell_timeout: float | None = CELL_TIMEOUT,
-         lock_timeout: float | None = LOCK_TIMEOUT) -> int:
+         lock_timeout: float | None = LOCK_TIMEOUT, edition: str = "policy") -> int:
     """CLI entry: build, print one line per notebook, exit non-zero if any failed (2: refused
     before building; 128 + signal number: stopped by a signal)."""
     try:
         outcomes = build([notebook] if notebook else None, params, force,
-                         cell_timeout=cell_timeout, lock_timeout=lock_timeout)
+                         cell_timeout=cell_timeout, lock_timeout=lock_timeout, edition=edition)
     except (ValueError, BuildBusy) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -584,5 +601,6 @@ def main(notebook: str | None = None, params: dict | None = None, force: bool = 
         return 128 + exc.signum
     for o in outcomes:
         print(f"{o.status:7s} {o.name} ({o.seconds:.1f}s){'  ' + o.message if o.message else ''}")
-    print(f"index: {paths.reports_dir() / 'index.html'}")
+    folder = paths.reports_dir() / ("instructor" if edition == "instructor" else "")
+    print(f"index: {folder / 'index.html'}")
     return 1 if any(o.status == "failed" for o in outcomes) else 0

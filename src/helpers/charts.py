@@ -153,17 +153,21 @@ def mark_stated_zeros(ax: Axes, series: pd.Series, color: str | None = None) -> 
     return zeros
 
 
-def add_zoom(fig: Figure, frame: pd.DataFrame, start, title: str) -> Axes:
+def add_zoom(fig: Figure, frame: pd.DataFrame, start, title: str, step: bool = False) -> Axes:
     """A right-hand panel showing ``frame`` from ``start`` on, so a short recent window
-    (2025-2026) is readable next to a long history. Same colours as the main chart."""
+    (2025-2026) is readable next to a long history. Same colours as the main chart; ``step``
+    for rates that change on a date."""
     fig.set_figwidth(fig.get_figwidth() * 1.35)
     main = fig.axes[0]
     main.set_position([0.07, main.get_position().y0, 0.52, main.get_position().height])
     zoom = fig.add_axes([0.68, main.get_position().y0, 0.28, main.get_position().height])
     recent = frame.loc[pd.Timestamp(start):]
     for i, col in enumerate(recent.columns):
-        zoom.plot(recent.index, recent[col], marker=".", lw=1.4,
-                  color=colour_for(col) or list(PALETTE.values())[i % len(PALETTE)])
+        colour = colour_for(col) or list(PALETTE.values())[i % len(PALETTE)]
+        if step:
+            zoom.step(recent.index, recent[col], where="post", lw=1.4, color=colour)
+        else:
+            zoom.plot(recent.index, recent[col], marker=".", lw=1.4, color=colour)
     zoom.set_title(title, fontsize=9, loc="left")
     zoom.xaxis.set_major_formatter(plt.matplotlib.dates.ConciseDateFormatter(
         zoom.xaxis.get_major_locator()))

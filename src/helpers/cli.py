@@ -1,5 +1,5 @@
-"""Command line: ``python -m helpers data status|refresh|build-snapshot|checksums`` and
-``python -m helpers briefs``."""
+"""Command line: ``python -m helpers data status|refresh|build-snapshot|checksums``,
+``python -m helpers briefs`` and ``python -m helpers student``."""
 
 from __future__ import annotations
 
@@ -106,7 +106,19 @@ def _briefs(args) -> int:
 
     params = {**(args.params_file or {}), **dict(args.params or []), **dict(args.param)}
     return briefs.main(notebook=args.notebook or None, params=params, force=args.force,
-                       cell_timeout=args.cell_timeout or None, lock_timeout=args.lock_timeout)
+                       cell_timeout=args.cell_timeout or None, lock_timeout=args.lock_timeout,
+                       edition=args.edition)
+
+
+def _student(args) -> int:
+    from helpers import edition
+
+    try:
+        print(f"student edition: {edition.build_student(args.out)}")
+    except (FileExistsError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -143,6 +155,9 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("--params-file", type=_params_file, metavar="FILE.json",
                     help="parameters as one JSON object; --params and --param override it")
     br.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    br.add_argument("--edition", choices=["policy", "instructor"], default="policy",
+                    help="policy (default): no teaching cells; instructor: exercises, methods "
+                    "and collapsed solutions, into reports/instructor/")
     br.add_argument("--cell-timeout", type=float, default=briefs.CELL_TIMEOUT,
                     metavar="SECONDS", help="fail a notebook whose cell runs longer "
                     "(default %(default)g; 0: no limit)")
@@ -150,6 +165,11 @@ def build_parser() -> argparse.ArgumentParser:
                     metavar="SECONDS", help="give up waiting for another build after this "
                     "long (default %(default)g)")
     br.set_defaults(func=_briefs)
+
+    stu = sub.add_parser("student", help="write the student edition (solutions stubbed)")
+    stu.add_argument("--out", type=Path, default=None,
+                     help="folder to write (default dist/student)")
+    stu.set_defaults(func=_student)
     return parser
 
 

@@ -250,6 +250,96 @@ def event_key_html(key: pd.DataFrame, note: str | None = None) -> str:
     return f"<ol class='tw-event-key'>{items}</ol>{tail}"
 
 
+UNIT_SUFFIXES = {"_usd_bn": " (USD bn)", "_usd_mn": " (USD mn)", "_usd": " (USD)",
+                 "_pct": " (%)", "_kmt": " (thousand t)", "_mmt": " (Mt)", "_mt": " (Mt)",
+                 "_kg": " (kg)", "_t": " (t)"}
+URL_IN_TEXT = re.compile(r"(?<![\w/.])((?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s;,)]*)",
+                         re.IGNORECASE)
+
+
+def column_label(name) -> str:
+    """'imports_usd_bn' -> 'Imports (USD bn)': units from the name's suffix, no underscores."""
+    text = str(name)
+    for suffix, unit in UNIT_SUFFIXES.items():
+        if text.endswith(suffix):
+            text = text[: -len(suffix)] + unit
+            break
+    text = text.replace("_", " ")
+    return text[:1].upper() + text[1:]
+
+
+def _cell(value, decimals: int) -> str:
+    """One table cell for people: thousands separators, months as 'Mar 2025', n/a for missing."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return "n/a"
+    if isinstance(value, bool | np.bool_):
+        return "yes" if value else "no"
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%b %Y}" if value.day == 1 else f"{value:%d %b %Y}"
+    if isinstance(value, int | np.integer):
+        return f"{value:,}"
+    if isinstance(value, float | np.floating):
+        return f"{value:,.{decimals}f}"
+    return html.escape(str(value))
+
+
+def cited(text: str) -> str:
+    """Escaped citation text with its web addresses as links."""
+    def link(match):
+        url = match.group(1)
+        href = url if url.lower().startswith("http") else f"https://{url}"
+        return f"<a href='{html.escape(href)}'>{html.escape(url)}</a>"
+
+    parts = URL_IN_TEXT.split(str(text))
+    return "".join(link(URL_IN_TEXT.match(p)) if i % 2 else html.escape(p)
+                   for i, p in enumerate(parts))
+
+
+def table_html(frame: pd.DataFrame, decimals: int | dict[str, int] = 1, index: bool = False,
+               citations: tuple[str, ...] = ("citation", "sources", "source")) -> str:
+    """A DataFrame as a table for people: labelled columns with units, formatted numbers,
+    months as 'Mar 2025', missing as n/a, citation columns with links; no internal ids."""
+    data = frame.reset_index() if index else frame
+    heads = "".join(f"<th>{html.escape(column_label(c))}</th>" for c in data.columns)
+    rows = []
+    for row in data.itertuples(index=False):
+        cells = []
+        for col, value in zip(data.columns, row, strict=True):
+            places = decimals.get(col, 1) if isinstance(decimals, dict) else decimals
+            numeric = isinstance(value, int | float | np.integer | np.floating) and not isinstance(
+                value, bool | np.bool_)
+            text = cited(value) if col in citations and isinstance(value, str) else _cell(
+                value, places)
+            cells.append(f"<td class='num'>{text}</td>" if numeric else f"<td>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (f"<table class='tw-table'><thead><tr>{heads}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>")
+
+
+def event_list_html(events: pd.DataFrame) -> str:
+    """Events as a list for people: date, actor, status, confirmed flag, the measure and its
+    sources as links (every text escaped)."""
+    items = "".join(
+        f"<li><b>{r.date:%d %b %Y}</b> ({html.escape(r.actor)}; {html.escape(r.status)}; "
+        f"confirmed: {html.escape(r.confirmed)}): {html.escape(r.measure)} "
+        f"<span class='tw-cite'>Sources: {cited(r.sources)}</span></li>"
+        for r in events.itertuples())
+    return f"<ul class='tw-events'>{items}</ul>"
+
+
+def show_table(frame: pd.DataFrame, title: str | None = None, decimals: int | dict = 1,
+               index: bool = False, appendix: bool = False) -> None:
+    """Display a table for people (``table_html``); ``appendix`` puts it in a collapsed block
+    titled ``title`` (long reference tables go at the end of a brief)."""
+    body = table_html(frame, decimals, index)
+    if appendix:
+        body = (f"<details class='tw-appendix'><summary>{html.escape(title or 'Table')}"
+                f"</summary>{body}</details>")
+    elif title:
+        body = f"<p class='tw-table-title'>{html.escape(title)}</p>{body}"
+    display({"text/html": body, "text/plain": frame.to_string()}, raw=True)
+
+
 def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | None = None,
                note: str | None = None, max_labels: int = 12, data: pd.DataFrame | None = None,
                events_note: str | None = None) -> None:

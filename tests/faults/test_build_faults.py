@@ -259,3 +259,14 @@ def test_the_data_tour_prints_ages_from_today_so_it_rebuilds_daily():
     assert nb.metadata["tradewatch"]["rebuild_daily"] is True
     day1, day2 = dt.date(2026, 11, 27), dt.date(2026, 11, 28)
     assert briefs.inputs_digest(tour, {}, "x", day1) != briefs.inputs_digest(tour, {}, "x", day2)
+
+
+def test_only_https_citation_links_and_embedded_csv_survive_the_sanitiser():
+    body = ("<a href='https://example.org/ruling'>example.org/ruling</a>"
+            "<a href='http://198.51.100.7/'>plain http</a>"
+            "<a download='d.csv' href='data:text/csv;base64,YSxi'>csv</a>"
+            "<a href='data:text/html,x'>html</a><img src='https://example.org/x.png'>")
+    clean = briefs.sanitise_body(body)
+    assert 'href="https://example.org/ruling"' in clean
+    assert "198.51.100.7" not in clean and "data:text/html" not in clean
+    assert 'href="data:text/csv;base64,YSxi"' in clean and "example.org/x.png" not in clean
