@@ -53,9 +53,9 @@ data-refresh: $(STAMP)
 data-changes: $(STAMP)
 	$(BIN)/python -m helpers data changes
 
-## lint: ruff over code, tests and notebooks
+## lint: ruff over the project's code, tests, benchmarks and notebooks (the paths are in pyproject.toml)
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench notebooks tools
+	$(BIN)/ruff check
 
 ## bench: speed and memory benchmarks, printed as ratios
 bench: $(STAMP)
