@@ -109,7 +109,7 @@ def direct_label(ax: Axes, series: pd.Series, label: str, color: str | None = No
 
 
 def annotate_events(ax: Axes, events: pd.DataFrame, label_column: str = "short_label",
-                    max_labels: int = 12) -> pd.DataFrame:
+                    max_labels: int = 12, first_number: int = 1) -> pd.DataFrame:
     """Numbered event markers: a dashed line per event inside the axes and its number in a
     circle along the top, coloured by actor, instead of text labels that crowd and get cut.
     Returns the key (``number``, ``date``, ``actor``, ``label``) that ``report.show_chart``
@@ -117,17 +117,17 @@ def annotate_events(ax: Axes, events: pd.DataFrame, label_column: str = "short_l
     the key's ``attrs['left_out']`` counts the rest.
 
     ``events`` needs ``date`` and ``actor``; labels come from ``label_column`` (falls back to
-    ``measure``).
+    ``measure``). ``first_number`` continues a numbering begun on another panel.
     """
     lo, hi = ax.get_xlim()
     xs = plt.matplotlib.dates.date2num(pd.to_datetime(events["date"]))
     inside = events[(xs >= lo) & (xs <= hi)].sort_values("date")
     labels = inside[label_column] if label_column in inside else inside["measure"]
     marked = inside.head(max_labels)
-    heights = [0.97, 0.89]
+    heights = [0.97, 0.89, 0.81]
     last_x = {h: -float("inf") for h in heights}
     min_gap = (hi - lo) * 0.025
-    for number, (_, row) in enumerate(marked.iterrows(), start=1):
+    for number, (_, row) in enumerate(marked.iterrows(), start=first_number):
         colour = ACTOR_COLOURS.get(row["actor"], PALETTE["black"])
         day = pd.Timestamp(row["date"])
         x = plt.matplotlib.dates.date2num(day)
@@ -138,7 +138,8 @@ def annotate_events(ax: Axes, events: pd.DataFrame, label_column: str = "short_l
                 color="white", ha="center", va="center", zorder=6, fontweight="bold",
                 bbox={"boxstyle": "circle,pad=0.25", "facecolor": colour, "lw": 0})
     ax.set_xlim(lo, hi)
-    key = pd.DataFrame({"number": range(1, len(marked) + 1), "date": marked["date"].to_numpy(),
+    key = pd.DataFrame({"number": range(first_number, first_number + len(marked)),
+                        "date": marked["date"].to_numpy(),
                         "actor": marked["actor"].to_numpy(),
                         "label": labels.loc[marked.index].astype(str).to_numpy()})
     key.attrs["left_out"] = len(inside) - len(marked)
@@ -154,25 +155,37 @@ def mark_stated_zeros(ax: Axes, series: pd.Series, color: str | None = None) -> 
 
 
 def add_zoom(fig: Figure, frame: pd.DataFrame, start, title: str, step: bool = False) -> Axes:
-    """A right-hand panel showing ``frame`` from ``start`` on, so a short recent window
-    (2025-2026) is readable next to a long history. Same colours as the main chart; ``step``
-    for rates that change on a date."""
-    fig.set_figwidth(fig.get_figwidth() * 1.35)
+    """A panel to the right of the chart showing ``frame`` from ``start`` on, so a short
+    recent window (2025-2026) is readable next to a long history. Lines keep the colour and
+    style of the same-named lines in the main chart; ``step`` for rates that change on a
+    date. The panel is tied to the main axes, so later layout changes move both."""
+    from mpl_toolkits.axes_grid1 import make_axes_locatable
+
     main = fig.axes[0]
-    main.set_position([0.07, main.get_position().y0, 0.52, main.get_position().height])
-    zoom = fig.add_axes([0.68, main.get_position().y0, 0.28, main.get_position().height])
+    fig.set_figwidth(fig.get_figwidth() * 1.4)
+    zoom = make_axes_locatable(main).append_axes("right", size="42%", pad=1.5)
+    styles = {str(line.get_label()): line for line in main.get_lines()}
     recent = frame.loc[pd.Timestamp(start):]
     for i, col in enumerate(recent.columns):
-        colour = colour_for(col) or list(PALETTE.values())[i % len(PALETTE)]
+        like = styles.get(str(col))
+        kw = {"color": like.get_color() if like else colour_for(col) or
+              list(PALETTE.values())[i % len(PALETTE)],
+              "ls": like.get_linestyle() if like else "-", "lw": 1.4}
         if step:
-            zoom.step(recent.index, recent[col], where="post", lw=1.4, color=colour)
+            zoom.step(recent.index, recent[col], where="post", **kw)
         else:
-            zoom.plot(recent.index, recent[col], marker=".", lw=1.4, color=colour)
+            zoom.plot(recent.index, recent[col], marker=".", **kw)
     zoom.set_title(title, fontsize=9, loc="left")
     zoom.xaxis.set_major_formatter(plt.matplotlib.dates.ConciseDateFormatter(
         zoom.xaxis.get_major_locator()))
     zoom.tick_params(labelsize=7)
+    fig._tradewatch_zoom = (zoom, pd.Timestamp(start))  # read by report.show_chart
     return zoom
+
+
+def zoom_of(fig: Figure) -> tuple[Axes, pd.Timestamp] | None:
+    """The zoom panel ``add_zoom`` added to ``fig`` and where it starts, if any."""
+    return getattr(fig, "_tradewatch_zoom", None)
 
 
 def save(fig: Figure, path: str | Path, formats: Iterable[str] = ("png", "svg")) -> list[Path]:

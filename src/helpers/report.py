@@ -344,11 +344,22 @@ def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | N
                note: str | None = None, max_labels: int = 12, data: pd.DataFrame | None = None,
                events_note: str | None = None) -> None:
     """The chart stanza in one call: numbered event markers with their key (when ``events``
-    and ``ax`` are given), the source line from the catalog (``sources``: loaded frames or
-    dataset ids), alt text, the chart, and a CSV of its data (``data``, or the labelled lines
-    of ``ax``) downloadable from the page. ``events_note`` says which events were chosen."""
-    key = (charts.annotate_events(ax, events, max_labels=max_labels)
-           if events is not None and ax is not None else pd.DataFrame())
+    and ``ax`` are given; on the zoom panel for events inside its window), the source line
+    from the catalog (``sources``: loaded frames or dataset ids), alt text, the chart, and a
+    CSV of its data (``data``, or the labelled lines of ``ax``) downloadable from the page.
+    ``events_note`` says which events were chosen."""
+    key = pd.DataFrame()
+    if events is not None and ax is not None:
+        zoom = charts.zoom_of(fig)
+        if zoom is None:
+            key = charts.annotate_events(ax, events, max_labels=max_labels)
+        else:  # events inside the zoom window are numbered on the zoom panel
+            panel, start = zoom
+            early = charts.annotate_events(ax, events[events["date"] < start], max_labels=max_labels)
+            late = charts.annotate_events(panel, events[events["date"] >= start],
+                                          max_labels=max_labels, first_number=len(early) + 1)
+            key = pd.concat([early, late], ignore_index=True)
+            key.attrs["left_out"] = early.attrs["left_out"] + late.attrs["left_out"]
     source = charts.source_footer(fig, sources, note=note)
     charts.set_alt_text(fig, alt)
     axes = ax if ax is not None else fig.axes[0]
