@@ -114,3 +114,9 @@ def test_event_lists_escape_the_measure_and_link_the_sources():
     html = report.event_list_html(events)
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<a href='https://example.org/ruling'>" in html and "20 Feb 2026" in html
+
+
+def test_years_print_without_thousands_separators():
+    html = report.table_html(pd.DataFrame({"value_usd_bn": [1234.5]},
+                                          index=pd.Index([2025], name="year")), index=True)
+    assert "<td class='num'>2025</td>" in html and "1,234.5" in html

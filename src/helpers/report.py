@@ -308,8 +308,12 @@ def table_html(frame: pd.DataFrame, decimals: int | dict[str, int] = 1, index: b
             places = decimals.get(col, 1) if isinstance(decimals, dict) else decimals
             numeric = isinstance(value, int | float | np.integer | np.floating) and not isinstance(
                 value, bool | np.bool_)
-            text = cited(value) if col in citations and isinstance(value, str) else _cell(
-                value, places)
+            if col in citations and isinstance(value, str):
+                text = cited(value)
+            elif str(col).lower().endswith("year") and isinstance(value, int | np.integer):
+                text = str(value)  # a year, not a quantity: no thousands separator
+            else:
+                text = _cell(value, places)
             cells.append(f"<td class='num'>{text}</td>" if numeric else f"<td>{text}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (f"<table class='tw-table'><thead><tr>{heads}</tr></thead>"
