@@ -96,10 +96,13 @@ TEST_KEYS = {"CENSUS_API_KEY": "3f9c2a7e41b08d65c2e9f13a7b4d60e8a1c5f297",
 
 
 def fred_ids() -> list[str]:
-    from helpers.data import snapshot
+    """Every FRED series a declared dataset pulls."""
+    from helpers.data import registry
+    from helpers.data.datasets import commodity_prices
 
-    return ["EXPCH", "IMPCH", "IMPTOTUS", *snapshot.FRED_PRICE_SERIES,
-            *snapshot.FARM_INPUT_SERIES, "EXCHUS", "DEXCHUS"]
+    return [*registry.spec("us_china_goods_trade").series_ids,
+            *(s.id for s in commodity_prices.FRED_SERIES),
+            *registry.spec("farm_input_prices").series_ids, *registry.spec("fx_cny_usd").series_ids]
 
 
 def snapshot_series(sid: str):
@@ -137,11 +140,12 @@ def pinksheet_workbook_from_snapshot() -> bytes:
     import openpyxl
 
     from helpers.data import load
+    from helpers.data.datasets import commodity_prices
     from helpers.data.origins import worldbank
 
     tail = load("commodity_prices", use_cache=False)
     tail = tail[tail["publisher"] == "World Bank"]
-    names = {f"WB_{code}": name for name, code in worldbank.SERIES.items()}
+    names = {sid: name for name, (sid, _) in commodity_prices.PINK_SHEET.items()}
     units = {"USD/t": "($/mt)", "USD/bbl": "($/bbl)", "USD/MMBtu": "($/mmbtu)"}
     wb = openpyxl.Workbook()
     ws = wb.active

@@ -5,7 +5,8 @@ from pathlib import Path
 import pytest
 
 from helpers import paths
-from helpers.data import catalog, load, snapshot
+from helpers.data import catalog, load
+from helpers.data.datasets import tariff_events
 from helpers.data.errors import DataError
 
 DATA = paths.PROJECT_ROOT / "data"
@@ -24,7 +25,7 @@ def test_catalog_entry_is_complete(ds):
         assert getattr(ds, name).strip(), f"{ds.id}: {name} is empty"
     assert ds.role in {"core", "refresh-only", "cross-check"}
     if ds.role == "refresh-only":
-        assert ds.refresh and not ds.files
+        assert ds.live and not ds.files
     else:
         assert ds.files
     for f in ds.files:
@@ -56,16 +57,17 @@ def test_write_checksums_keeps_comments_and_reports_changes(tamper, data_copy):
     assert text.startswith("# US-China Trade Watch data catalog")
 
 
-def test_farm_input_catalog_lists_the_series_the_builder_and_refresh_use():
+def test_farm_input_series_are_the_ones_the_snapshot_holds():
     ds = catalog.get("farm_input_prices")
-    assert list(ds.series_ids) == list(snapshot.FARM_INPUT_SERIES)
-    assert list(ds.refresh) == [f"fred:{sid}" for sid in snapshot.FARM_INPUT_SERIES]
+    held = load("farm_input_prices", use_cache=False).drop_duplicates("series_id")
+    assert list(held["series_id"]) == list(ds.series_ids)
+    assert list(held["unit"]) == [s.unit for s in ds.series]
     assert "WPU111" in ds.series_ids and "WPU057303" in ds.series_ids
 
 
 def test_mislabelled_machinery_series_is_gone_and_its_correction_stated():
     ds = catalog.get("farm_input_prices")
-    assert "WPU1141" not in ds.series_ids + ds.refresh
+    assert "WPU1141" not in ds.series_ids
     assert any("WPU1141" in c and "mislabelled" in c for c in ds.caveats)
     for p in (DATA / "snapshot").rglob("*.csv"):
         assert "WPU1141" not in p.read_text(encoding="utf-8"), p
@@ -81,7 +83,7 @@ def test_hand_compiled_files_say_so():
 
 def test_tariff_events_entry_names_its_compiled_input_and_reaches_its_last_event():
     ds = catalog.get("tariff_events")
-    assert any(snapshot.COMPILED_EVENTS in c for c in ds.files[0].copied_from)
+    assert any(tariff_events.COMPILED_EVENTS in c for c in ds.files[0].copied_from)
     last = load("tariff_events", use_cache=False)["date"].max()
     assert ds.coverage.split(",")[0].endswith(f"{last:%Y-%m-%d}")
     assert any("2026-07-24" in g and "2026-11-10" in g for g in ds.gaps)

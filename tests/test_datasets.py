@@ -5,7 +5,9 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.data import catalog, load, schemas, snapshot, soybean_imports
+from helpers import soy
+from helpers.data import catalog, load, registry, soybean_imports
+from helpers.data.datasets import tariff_events, us_soybean_export_sales
 from helpers.data.errors import DataError
 
 CORE = [ds.id for ds in catalog.read_catalog().values() if ds.role == "core"]
@@ -84,7 +86,7 @@ def test_annual_soybean_quantities_2017_vs_2018():
 
 
 def test_world_soybean_value_totals_match_the_extract():
-    v = soybean_imports("value_usd", "year")
+    v = soy.calendar_year_sums(soybean_imports("value_usd", "month"))
     assert v.loc["2017-01-01", "World"] == 39_638_142_580
     assert v.loc["2024-01-01", "World"] == 52_726_095_824
     assert pd.Timestamp("2025-01-01") not in v.index  # Jan-Oct only: never a full year
@@ -263,7 +265,7 @@ def test_rulings_investigations_and_claims_never_take_effect_as_rates(events):
                                                  "announced only"])]
     assert not_in_force["soybean_total_rate_pct"].loc[
         not_in_force["date"] >= "2026-03-01"].isna().all()
-    assert set(events["status"]) <= set(schemas.EVENT_STATUSES)
+    assert set(events["status"]) <= set(tariff_events.EVENT_STATUSES)
 
 
 def test_stated_zero_trade_rows_are_cited_zeros():
@@ -438,8 +440,8 @@ def test_export_sales_duplicate_week_is_refused(tamper):
 
 
 def test_export_sales_columns_are_the_documented_contract():
-    columns = schemas.US_SOYBEAN_EXPORT_SALES.columns
-    assert list(columns) == snapshot.ESR_COLUMNS
+    columns = registry.spec("us_soybean_export_sales").schema.columns
+    assert list(columns) == us_soybean_export_sales.COLUMNS
     assert all(c.description for c in columns.values())
     kmt = [c for c in columns if c.endswith("_kmt")]
     assert all("thousand metric tons" in columns[c].description for c in kmt)

@@ -12,7 +12,7 @@ import json
 import pandas as pd
 import pytest
 
-from helpers.data import live, load, refresh
+from helpers.data import load, refresh, registry
 from helpers.data.errors import DataError
 from helpers.data.origins import comtrade
 from tests.refresh_origins import (  # noqa: F401 (fixtures)
@@ -84,7 +84,8 @@ def test_comtrade_rows_keep_their_origin_and_never_replace_customs_values(origin
     origins.route(path, Reply(comtrade_answer_from_snapshot(2024),
                               content_type="application/json"),
                   period=",".join(f"2024{m:02d}" for m in range(1, 13)))
-    pulled = live.pull_china_soybean_imports("china_soybean_imports")
+    ds = registry.spec("china_soybean_imports")
+    pulled = ds.live.pull(ds)
     table = pulled.table
     assert (table["source"] == "UN Comtrade").sum() == 0  # every 2024 value is in the snapshot
     assert any("median difference 0.0%" in n for n in pulled.notes), pulled.notes

@@ -8,6 +8,8 @@ import pytest
 
 from helpers import paths
 from helpers.data import catalog, snapshot
+from helpers.data.csvio import to_csv_bytes
+from helpers.data.datasets import tariff_events
 from helpers.data.errors import DataError
 
 
@@ -15,14 +17,14 @@ def test_rebuilding_from_the_extracts_reproduces_the_committed_snapshot(shared_s
     snapshot.build(shared_sources, tmp_path)
     for ds in catalog.read_catalog().values():
         for f in ds.files:
-            if f.path.removeprefix("snapshot/") not in snapshot.BUILDERS:
+            if f.build is None:
                 continue  # hand-compiled fact tables (facts/), not built from the extracts
             rebuilt = tmp_path / f.path.removeprefix("snapshot/")
             assert catalog.sha256_of(rebuilt) == f.sha256, f.path
 
 
 def test_only_fact_tables_are_hand_compiled():
-    built = {f"snapshot/{rel}" for rel in snapshot.BUILDERS}
+    built = {f"snapshot/{rel}" for rel in snapshot.builders()}
     catalogued = {f.path for ds in catalog.read_catalog().values() for f in ds.files}
     assert all(p.startswith("snapshot/facts/") for p in catalogued - built)
 
@@ -43,7 +45,7 @@ def test_no_project_file_copies_reference_lines(shared_reference):
 
 
 def test_builder_refuses_compiled_events_with_other_columns(shared_sources, tamper, tmp_path):
-    tamper(snapshot.COMPILED_EVENTS, lambda t: t.replace("soybean_rate_after", "soy_rate", 1))
+    tamper(tariff_events.COMPILED_EVENTS, lambda t: t.replace("soybean_rate_after", "soy_rate", 1))
     with pytest.raises(DataError, match="tariff_events_2026_compiled.csv.*columns must be"):
         snapshot.build(shared_sources, tmp_path / "out")
 
@@ -52,15 +54,15 @@ def test_builder_refuses_a_soybean_rate_that_is_not_a_number(shared_sources, tam
     def rate_in_words(text):
         rows = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
         rows.loc[0, "soybean_rate_after"] = "about 13"
-        return snapshot.to_csv_bytes(rows).decode("utf-8")
+        return to_csv_bytes(rows).decode("utf-8")
 
-    tamper(snapshot.COMPILED_EVENTS, rate_in_words)
+    tamper(tariff_events.COMPILED_EVENTS, rate_in_words)
     with pytest.raises(DataError, match="event of 2026-03-04.*'about 13'"):
         snapshot.build(shared_sources, tmp_path / "out")
 
 
 def test_event_table_keeps_a_derived_soybean_rate_and_its_note(shared_sources):
-    events = snapshot.tariff_events(shared_sources).set_index("date")
+    events = tariff_events.build(shared_sources).set_index("date")
     row = events.loc["2026-02-23"]
     assert row["soybean_total_rate_pct"] == "13"
     assert row["sources"].endswith(" ; soybean 13 (derived: 3 MFN + 10; no change reported)")

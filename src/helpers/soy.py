@@ -65,6 +65,21 @@ def rest_of_world(long: pd.DataFrame, named: list[str], world: str = "World") ->
     return others.groupby("period")["value"].sum().rename("Rest of world")
 
 
+def calendar_year_sums(monthly: pd.DataFrame) -> pd.DataFrame:
+    """Calendar-year sums of a monthly wide table, indexed by each year's 1 January.
+
+    Like customs' own annual totals, a partner's sum adds the months it has rows for (the
+    query returns no cell where there was no trade); only years in which some column has
+    all 12 months are kept, so a year still running (2025: January-October) is left out."""
+    years = monthly.index.year
+    counts = monthly.groupby(years).count()
+    sums = monthly.groupby(years).sum(min_count=1)[counts.max(axis=1) == 12]
+    sums.index = pd.to_datetime(sums.index.astype(str) + "-01-01")
+    sums.index.name = "period"
+    sums.attrs = dict(monthly.attrs, freq="year")
+    return sums
+
+
 def month_profile(series: pd.Series, start=None, end=None) -> pd.Series:
     """Average by calendar month (1-12) over ``start``..``end``: the seasonal pattern."""
     s = series.loc[start:end].dropna()

@@ -7,6 +7,7 @@ are built from the snapshot's real values; Census bodies are synthetic (named so
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import json
@@ -16,7 +17,7 @@ from urllib.parse import quote
 
 import pytest
 
-from helpers.data import live, load, refresh
+from helpers.data import live, load, refresh, registry
 from helpers.data.load import cache_paths
 from tests.refresh_origins import (  # noqa: F401 (fixtures)
     CENSUS_PATH,
@@ -189,10 +190,12 @@ def test_a_fred_body_cut_inside_a_date_fails_only_its_dataset(origins):
 
 
 def test_an_unexpected_exception_becomes_that_datasets_failure(origins, monkeypatch):
-    def broken(ds_id):
+    def broken(spec):
         raise RuntimeError("parser state lost")
 
-    monkeypatch.setitem(live.PULLERS, "farm_input_prices", broken)
+    declared = registry.spec("farm_input_prices")
+    monkeypatch.setitem(registry.specs(), "farm_input_prices", dataclasses.replace(
+        declared, live=dataclasses.replace(declared.live, pull=broken)))
     results = {r.dataset: r for r in refresh(progress=False)}
     assert not results["farm_input_prices"].ok
     assert "RuntimeError: parser state lost" in results["farm_input_prices"].message

@@ -1,86 +1,63 @@
-"""The data catalog (``data/catalog.toml``): what each dataset is, where it came from, its files.
+"""The data catalog: every declared dataset with its files' recorded checksums.
 
-Charts and briefs take their source lines and "as of" stamps from here, never from typed text.
+What each dataset is and where it came from is declared in its module (see
+``helpers.data.registry``); ``data/catalog.toml`` records what tools write: the date the
+snapshot was built and the sha256 of every committed file. Charts and briefs take their
+source lines and "as of" stamps from here, never from typed text.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helpers import paths
 from helpers.data.errors import DataError
+from helpers.data.registry import DataFile, DatasetSpec, specs
 
 if TYPE_CHECKING:
     import pandas as pd
 
+Dataset = DatasetSpec
+__all__ = ["DataFile", "Dataset", "get", "read_catalog", "sha256_of", "snapshot_built",
+           "summary", "verify_file", "write_checksums"]
 
-@dataclass(frozen=True)
-class DataFile:
-    path: str  # relative to the data folder
-    sha256: str
-    copied_from: tuple[str, ...] = ()
-
-    def absolute(self) -> Path:
-        return paths.data_dir() / self.path
+_PARSED: dict[tuple[str, int, int], dict] = {}
 
 
-@dataclass(frozen=True)
-class Dataset:
-    id: str
-    title: str
-    role: str  # core | refresh-only | cross-check
-    publisher: str
-    units: str
-    frequency: str
-    coverage: str
-    origin_url: str
-    licence: str
-    source_line: str
-    series_ids: tuple[str, ...] = ()
-    refresh: tuple[str, ...] = ()
-    caveats: tuple[str, ...] = ()
-    gaps: tuple[str, ...] = ()
-    files: tuple[DataFile, ...] = field(default=())
-
-
-def _dataset(ds_id: str, entry: dict) -> Dataset:
-    files = tuple(
-        DataFile(f["path"], f.get("sha256", ""), tuple(f.get("copied_from", [])))
-        for f in entry.get("files", [])
-    )
-    scalars = ("title", "role", "publisher", "units", "frequency", "coverage", "origin_url",
-               "licence", "source_line")
-    missing = [k for k in scalars if k not in entry]
-    if missing:
-        raise DataError(ds_id, str(paths.catalog_path()), f"catalog entry lacks {missing}")
-    tuples = {k: tuple(entry.get(k, [])) for k in ("series_ids", "refresh", "caveats", "gaps")}
-    return Dataset(id=ds_id, files=files, **{k: entry[k] for k in scalars}, **tuples)
+def _lock(path: Path) -> dict:
+    """The parsed catalog file (cached while its size and modification time stay put)."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError as exc:
+        raise DataError("*", str(path), "the catalog file is missing") from exc
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    if key not in _PARSED:
+        try:
+            _PARSED[key] = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise DataError("*", str(path), f"the catalog is not valid TOML: {exc}") from exc
+    return _PARSED[key]
 
 
 def read_catalog(path: Path | None = None) -> dict[str, Dataset]:
-    """Every dataset in the catalog, by id."""
-    path = path or paths.catalog_path()
-    try:
-        raw = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise DataError("*", str(path), "the catalog file is missing") from exc
-    except tomllib.TOMLDecodeError as exc:
-        raise DataError("*", str(path), f"the catalog is not valid TOML: {exc}") from exc
-    return {ds_id: _dataset(ds_id, entry) for ds_id, entry in raw.get("datasets", {}).items()}
+    """Every declared dataset, by id, its files carrying the recorded sha256."""
+    sums = _lock(path or paths.catalog_path()).get("sha256", {})
+    return {ds_id: dataclasses.replace(spec, files=tuple(
+                dataclasses.replace(f, sha256=sums.get(f.path, "")) for f in spec.files))
+            for ds_id, spec in specs().items()}
 
 
 def snapshot_built(path: Path | None = None) -> str:
     """The date the committed snapshot was built (ISO)."""
-    path = path or paths.catalog_path()
-    return tomllib.loads(path.read_text(encoding="utf-8"))["snapshot_built"]
+    return _lock(path or paths.catalog_path())["snapshot_built"]
 
 
 def get(dataset_id: str) -> Dataset:
-    """One dataset's catalog entry; a clear error listing the valid ids otherwise."""
+    """One dataset's entry; a clear error listing the valid ids otherwise."""
     catalog = read_catalog()
     if dataset_id not in catalog:
         raise DataError(dataset_id, str(paths.catalog_path()), "no such dataset in the catalog",
@@ -119,30 +96,35 @@ def verify_file(dataset_id: str, data_file: DataFile) -> Path:
 
 
 def write_checksums(path: Path | None = None) -> list[str]:
-    """Record the current sha256 of every catalogued file; return the paths whose sum changed.
+    """Record the current sha256 of every declared file; return the paths whose sum changed.
 
-    Uses tomlkit so the catalog's comments and layout survive the rewrite.
+    Uses tomlkit so the catalog's comments and layout survive the rewrite; files no longer
+    declared lose their line.
     """
     import tomlkit
 
     path = path or paths.catalog_path()
     doc = tomlkit.parse(path.read_text(encoding="utf-8"))
+    sums = doc.setdefault("sha256", tomlkit.table())
+    declared = [f.path for spec in specs().values() for f in spec.files]
     changed = []
-    for entry in doc["datasets"].values():
-        for f in entry.get("files", []):
-            digest = sha256_of(path.parent / f["path"])
-            if f["sha256"] != digest:
-                f["sha256"] = digest
-                changed.append(f["path"])
+    for rel in declared:
+        digest = sha256_of(path.parent / rel)
+        if sums.get(rel) != digest:
+            sums[rel] = digest
+            changed.append(rel)
+    for rel in [r for r in sums if r not in declared]:
+        del sums[rel]
     path.write_text(tomlkit.dumps(doc), encoding="utf-8")
     return changed
 
 
 def summary(roles: tuple[str, ...] = ("core", "refresh-only")) -> pd.DataFrame:
-    """One row per dataset: id, title, publisher, units, frequency, licence, refresh origins."""
+    """One row per dataset: id, title, publisher, units, frequency, licence, live origin."""
     import pandas as pd
 
     return pd.DataFrame([
         {"id": d.id, "title": d.title, "publisher": d.publisher, "units": d.units,
-         "frequency": d.frequency, "licence": d.licence, "refresh": ", ".join(d.refresh) or "-"}
+         "frequency": d.frequency, "licence": d.licence,
+         "refresh": d.live.origin if d.live else "-"}
         for d in read_catalog().values() if d.role in roles])

@@ -24,9 +24,9 @@ from pathlib import Path
 import pandas as pd
 
 from helpers import paths
-from helpers.data import catalog
+from helpers.data import catalog, registry
 from helpers.data.errors import DataError
-from helpers.data.load import TABLES, load
+from helpers.data.load import load
 
 # A value counts as revised when it moves by more than 0.5% of its previous level.
 REPORT_TOLERANCE = 0.005
@@ -35,12 +35,12 @@ SLOTS = ("seen", "previous")
 
 def series_layout(ds_id: str) -> tuple[str | None, list[str], list[str]]:
     """The table's date column, series key columns and value columns (from its schema)."""
-    table = TABLES.get(ds_id)
-    if table is None:
+    spec = registry.spec(ds_id)
+    if spec.schema is None:
         return None, [], []
-    date_col = table.date_column
-    keys = [c for c in (table.schema.unique or []) if c != date_col]
-    values = [c for c, col in table.schema.columns.items() if str(col.dtype).startswith("float")]
+    date_col = spec.date_column
+    keys = [c for c in (spec.schema.unique or []) if c != date_col]
+    values = [c for c, col in spec.schema.columns.items() if str(col.dtype).startswith("float")]
     return date_col, keys, values
 
 
@@ -183,7 +183,7 @@ def changes(ids: list[str] | None = None, tolerance: float = REPORT_TOLERANCE) -
             continue
         new = load(ds_id)
         date_col, _, values = series_layout(ds_id)
-        if date_col and values and TABLES[ds_id].schema.unique:
+        if date_col and values and registry.spec(ds_id).schema.unique:
             found = _series_changes(ds_id, old, new, tolerance)
         else:
             found = _row_changes(old, new)

@@ -1,6 +1,7 @@
 """Pull newer data from the official origins into ``data/cache/``, never harming good data.
 
-Each refreshed dataset is written in the same table format as its snapshot file: first to a
+Each dataset's declaration (``helpers.data.datasets``) names its live origin and the pull
+that reads it. Each refreshed dataset is written in the same table format as its snapshot file: first to a
 temporary file, then validated by the same schema the loader uses, then checked against the
 reference vintage, then renamed into place with a metadata sidecar (retrieval time, origins,
 sha256, coverage, and the previous vintage's sha256 and coverage).
@@ -33,119 +34,21 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-from tqdm import tqdm
 
 from helpers import paths
-from helpers.data import catalog, changes, snapshot
+from helpers.data import catalog, changes, registry
+from helpers.data.csvio import to_csv_bytes
 from helpers.data.errors import DataError
 from helpers.data.load import cache_paths, load, read_text_table, typed_table
-from helpers.data.origins import census, comtrade, esr, fred, worldbank
 from helpers.data.origins.secrets import scrub
 
 REVISION_TOLERANCE = 0.5
 FLAG_COLUMN = "note"
-
-
-@dataclass
-class Pull:
-    """A pulled table in its snapshot's format, where it came from, and notes for the user."""
-
-    table: pd.DataFrame
-    origins: list[str]
-    notes: list[str] = field(default_factory=list)
-
-
-def _long(series: dict[str, pd.Series], meta: dict[str, tuple[str, ...]], **extra) -> pd.DataFrame:
-    frames = []
-    for sid, values in series.items():
-        frames.append(pd.DataFrame({"date": values.index.strftime("%Y-%m-%d"),
-                                    "series_id": sid, "value": values.values}))
-        for i, col in enumerate(extra.get("columns", ())):
-            frames[-1][col] = meta[sid][i]
-    return pd.concat(frames, ignore_index=True)
-
-
-def _fred_origins(series: dict) -> list[str]:
-    return [f"{fred.endpoint()}?id={i}" for i in series]
-
-
-def pull_us_china_goods_trade(ds_id: str) -> Pull:
-    s = fred.fetch(ds_id, ["EXPCH", "IMPCH", "IMPTOTUS"])
-    wide = pd.DataFrame({"exports_usd_mn": s["EXPCH"], "imports_usd_mn": s["IMPCH"],
-                         "imports_world_usd_mn": s["IMPTOTUS"]})
-    wide["exports_copy"] = wide["exports_usd_mn"].notna().map({True: "FRED EXPCH", False: ""})
-    wide.index = wide.index.strftime("%Y-%m-%d")
-    return Pull(wide.rename_axis("date").reset_index(), _fred_origins(s))
-
-
-def pull_commodity_prices(ds_id: str) -> Pull:
-    s = fred.fetch(ds_id, list(snapshot.FRED_PRICE_SERIES))
-    imf = _long(s, snapshot.FRED_PRICE_SERIES, columns=("series_name", "unit", "publisher"))
-    wb = worldbank.fetch(ds_id)
-    out = pd.concat([imf.assign(release=""), wb], ignore_index=True)
-    cols = ["date", "series_id", "series_name", "unit", "value", "publisher", "release"]
-    return Pull(out[cols], _fred_origins(s) + [worldbank.endpoint()])
-
-
-def pull_farm_input_prices(ds_id: str) -> Pull:
-    s = fred.fetch(ds_id, list(snapshot.FARM_INPUT_SERIES))
-    out = _long(s, snapshot.FARM_INPUT_SERIES, columns=("series_name", "unit"))
-    return Pull(out[["date", "series_id", "series_name", "unit", "value"]], _fred_origins(s))
-
-
-def pull_fx_cny_usd(ds_id: str) -> Pull:
-    s = fred.fetch(ds_id, ["EXCHUS", "DEXCHUS"])
-    out = _long(s, {"EXCHUS": ("month",), "DEXCHUS": ("day",)}, columns=("freq",))
-    out = out.rename(columns={"value": "cny_per_usd"})
-    return Pull(out[["date", "series_id", "freq", "cny_per_usd"]], _fred_origins(s))
-
-
-def pull_us_soybean_exports(ds_id: str) -> Pull:
-    return Pull(census.fetch_soybean_exports(ds_id), [census.endpoint()])
-
-
-def pull_us_soybean_export_sales(ds_id: str) -> Pull:
-    table, origins = esr.fetch(ds_id)
-    return Pull(table, origins)
-
-
-def pull_china_soybean_imports(ds_id: str) -> Pull:
-    """The snapshot's customs (GACC) and TDM rows, plus UN Comtrade rows for the months and
-    partners they lack; each row keeps its ``source``. Where both have a month, the snapshot
-    row is kept and the difference is reported, never mixed."""
-    current = load(ds_id, use_cache=False)
-    first = int(current["period"].dt.year.min())
-    pulled, origins = comtrade.fetch(ds_id, range(first, dt.date.today().year + 1))
-    pulled["period"] = pd.to_datetime(pulled["period"])
-    keys = ["period", "freq", "partner", "measure"]
-    both = current.merge(pulled, on=keys, suffixes=("", "_comtrade"))
-    added = pulled.merge(current[keys], on=keys, how="left", indicator=True)
-    added = added[added["_merge"] == "left_only"].drop(columns="_merge")
-    notes = [f"{len(added)} UN Comtrade values added where the snapshot has none"]
-    if len(both):
-        rel = (both["value_comtrade"] / both["value"].where(both["value"] != 0) - 1).abs()
-        notes.append(f"UN Comtrade vs {'/'.join(sorted(set(both['source'])))} on {len(both)} "
-                     f"shared values: median difference {rel.median():.1%}, largest "
-                     f"{rel.max():.1%}; the snapshot's values are kept")
-    out = pd.concat([current, added], ignore_index=True)
-    out["period"] = out["period"].dt.strftime("%Y-%m-%d")
-    return Pull(out.sort_values(keys, ignore_index=True), origins, notes)
-
-
-PULLERS: dict[str, Callable[[str], Pull]] = {
-    "us_china_goods_trade": pull_us_china_goods_trade,
-    "commodity_prices": pull_commodity_prices,
-    "farm_input_prices": pull_farm_input_prices,
-    "fx_cny_usd": pull_fx_cny_usd,
-    "us_soybean_exports": pull_us_soybean_exports,
-    "us_soybean_export_sales": pull_us_soybean_export_sales,
-    "china_soybean_imports": pull_china_soybean_imports,
-}
 
 
 @dataclass
@@ -210,7 +113,7 @@ def check_pull(ds_id: str, new: pd.DataFrame, reference: pd.DataFrame | None,
                           "a cut number or a unit slip?)")
 
 
-def _write_atomically(ds: catalog.Dataset, pull: Pull, fresh: bool) -> str:
+def _write_atomically(ds: catalog.Dataset, pull: registry.Pull, fresh: bool) -> str:
     """Validate and check the pull through a temporary file, then move it and its sidecar."""
     csv_path, meta_path = cache_paths(ds.id)
     csv_path.parent.mkdir(parents=True, exist_ok=True)
@@ -220,7 +123,7 @@ def _write_atomically(ds: catalog.Dataset, pull: Pull, fresh: bool) -> str:
     meta_tmp = meta_path.with_name(meta_path.name + ".tmp")
     where = ", ".join(pull.origins)
     try:
-        tmp.write_bytes(snapshot.to_csv_bytes(pull.table))
+        tmp.write_bytes(to_csv_bytes(pull.table))
         typed = typed_table(ds.id, read_text_table(ds.id, tmp), "pulled from " + where)
         check_pull(ds.id, typed, _reference(ds, fresh), where)
         try:
@@ -247,8 +150,7 @@ def _write_atomically(ds: catalog.Dataset, pull: Pull, fresh: bool) -> str:
 
 def _pull_one(ds: catalog.Dataset, fresh: bool) -> RefreshResult:
     try:
-        return RefreshResult(ds.id, True, scrub(_write_atomically(ds, PULLERS[ds.id](ds.id),
-                                                                  fresh)))
+        return RefreshResult(ds.id, True, scrub(_write_atomically(ds, ds.live.pull(ds), fresh)))
     except DataError as exc:
         return RefreshResult(ds.id, False, scrub(str(exc)))
     except Exception as exc:  # noqa: BLE001 (any origin fault is this dataset's failure)
@@ -260,11 +162,11 @@ def _pull_one(ds: catalog.Dataset, fresh: bool) -> RefreshResult:
 
 def refresh(ids: Iterable[str] | None = None, *, progress: bool = True,
             fresh: bool = False) -> list[RefreshResult]:
-    """Refresh the given datasets (default: every one the catalog lists a refresh for);
+    """Refresh the given datasets (default: every one declared with a live origin);
     report each outcome. Failures are collected, never raised, so one bad origin does not
     stop the others. ``fresh`` drops the comparison with a cache-only dataset's last pull."""
     known = catalog.read_catalog()
-    live = [d for d in PULLERS if d in known and known[d].refresh]
+    live = [d.id for d in known.values() if d.live]
     wanted = list(ids) if ids else live
     for ds_id in wanted:
         if ds_id not in live:
@@ -273,6 +175,8 @@ def refresh(ids: Iterable[str] | None = None, *, progress: bool = True,
     noted = [d.id for d in known.values() if d.role != "cross-check"]
     changes.note_vintages(noted)
     results = []
+    from tqdm import tqdm
+
     bar = tqdm(wanted, desc="refresh", unit="dataset", disable=not progress)
     for ds_id in bar:
         bar.set_postfix_str(ds_id)

@@ -9,8 +9,7 @@ import pandas as pd
 
 from helpers.data import catalog
 from helpers.data.errors import DataError
-from helpers.data.load import TABLES, load
-from helpers.data.origins import LIVE_SOURCES
+from helpers.data.load import load
 
 # Newest observation older than this (days before today) means a refresh would likely
 # bring newer data: publication lags of monthly trade and price series are 1-3 months;
@@ -19,7 +18,7 @@ STALE_AFTER_DAYS = {"daily": 14, "weekly": 21, "monthly": 120}
 
 
 def _freshness(ds: catalog.Dataset, as_of: str | None, today: dt.date) -> str:
-    if as_of is None or not ds.refresh:
+    if as_of is None or not ds.live:
         return "n/a"
     limit = next((d for k, d in STALE_AFTER_DAYS.items() if ds.frequency.startswith(k)), 120)
     age = (today - dt.date.fromisoformat(as_of)).days
@@ -28,11 +27,11 @@ def _freshness(ds: catalog.Dataset, as_of: str | None, today: dt.date) -> str:
 
 def _live(ds: catalog.Dataset) -> tuple[str, str]:
     """The live origin (or 'none') and the key variables it needs, marked set or missing."""
-    if not ds.refresh or ds.id not in LIVE_SOURCES:
+    if not ds.live:
         return "none", ""
-    origin, keys = LIVE_SOURCES[ds.id]
-    marked = [f"{k} ({'set' if os.environ.get(k.split()[0]) else 'missing'})" for k in keys]
-    return origin, ", ".join(marked) or "no key needed"
+    marked = [f"{k} ({'set' if os.environ.get(k.split()[0]) else 'missing'})"
+              for k in ds.live.keys]
+    return ds.live.origin, ", ".join(marked) or "no key needed"
 
 
 def status(today: dt.date | None = None, include_crosschecks: bool = False) -> pd.DataFrame:
@@ -54,8 +53,7 @@ def status(today: dt.date | None = None, include_crosschecks: bool = False) -> p
             rows.append(row)
             continue
         prov = df.attrs["provenance"]
-        table = TABLES.get(ds.id)
-        column = table.date_column if table else None
+        column = ds.date_column
         if column:
             row["start"] = pd.Timestamp(df[column].min()).date().isoformat()
             row["end"] = pd.Timestamp(df[column].max()).date().isoformat()
@@ -100,8 +98,7 @@ def coverage(dataset_ids: list[str] | None = None) -> pd.DataFrame:
             df = load(ds_id)
         except DataError:
             continue
-        table = TABLES.get(ds_id)
-        date_col = table.date_column if table else None
+        date_col = catalog.get(ds_id).date_column
         if date_col is None:
             continue
         if "partner" in df:

@@ -21,21 +21,6 @@ from helpers.data.origins import http
 PINK_SHEET_URL = ("https://thedocs.worldbank.org/en/doc/5d903e848db1d1b83e0ec8f744e55570-"
                   "0350012021/related/CMO-Historical-Data-Monthly.xlsx")
 SHEET = "Monthly Prices"
-
-# Series the kit keeps, by the name printed in the workbook -> its code in the CSV release.
-SERIES = {
-    "Crude oil, average": "CRUDE_PETRO",
-    "Natural gas, US": "NGAS_US",
-    "Soybeans": "SOYBEANS",
-    "Soybean meal": "SOYBEAN_MEAL",
-    "Soybean oil": "SOYBEAN_OIL",
-    "Maize": "MAIZE",
-    "Phosphate rock": "PHOSROCK",
-    "DAP": "DAP",
-    "TSP": "TSP",
-    "Urea": "UREA_EE_BULK",
-    "Potassium chloride **": "POTASH",
-}
 UNITS = {"($/mt)": "USD/t", "($/bbl)": "USD/bbl", "($/mmbtu)": "USD/MMBtu"}
 MONTH = re.compile(r"^(\d{4})M(\d{2})$")
 
@@ -44,8 +29,10 @@ def endpoint() -> str:
     return os.environ.get("TRADEWATCH_WORLDBANK_URL", PINK_SHEET_URL)
 
 
-def parse_workbook(dataset_id: str, content: bytes, where: str) -> pd.DataFrame:
-    """Long table (date, series_id, series_name, unit, value, release) from workbook bytes."""
+def parse_workbook(dataset_id: str, content: bytes, where: str,
+                   series: dict[str, str]) -> pd.DataFrame:
+    """Long table (date, series_id, series_name, unit, value, release) from workbook bytes,
+    for ``series``: the name the workbook prints -> the kit's series id."""
     try:
         sheet = pd.read_excel(io.BytesIO(content), sheet_name=SHEET, header=None, dtype=object)
     except (zipfile.BadZipFile, ValueError, KeyError, OSError, SyntaxError, EOFError) as exc:
@@ -68,21 +55,21 @@ def parse_workbook(dataset_id: str, content: bytes, where: str) -> pd.DataFrame:
     frames = []
     for col in sheet.columns[1:]:
         name = names[col]
-        if name not in SERIES:
+        if name not in series:
             continue
         values = pd.to_numeric(body[col].replace({"..": None, "…": None}), errors="coerce")
         raw = body[col][values.isna() & body[col].notna() & ~body[col].isin(["..", "…"])]
         if len(raw):
             raise DataError(dataset_id, where, f"non-numeric value {raw.iloc[0]!r} in '{name}'")
         frames.append(pd.DataFrame({
-            "date": dates.values, "series_id": "WB_" + SERIES[name],
+            "date": dates.values, "series_id": series[name],
             "series_name": f"{name} (World Bank Pink Sheet)",
             "unit": UNITS.get(units[col], units[col]), "value": values.values,
             "publisher": "World Bank", "release": release,
         }))
-    if len(frames) != len(SERIES):
+    if len(frames) != len(series):
         found = {f["series_id"].iloc[0] for f in frames}
-        lost = sorted(set("WB_" + c for c in SERIES.values()) - found)
+        lost = sorted(set(series.values()) - found)
         raise DataError(dataset_id, where, f"series missing from the workbook: {lost}")
     out = pd.concat(frames, ignore_index=True)
     # Each series keeps its own span: leading months before a series starts are not data.
@@ -92,9 +79,10 @@ def parse_workbook(dataset_id: str, content: bytes, where: str) -> pd.DataFrame:
         columns=["min", "max"]).reset_index(drop=True)
 
 
-def fetch(dataset_id: str) -> pd.DataFrame:
+def fetch(dataset_id: str, series: dict[str, str]) -> pd.DataFrame:
+    """``series`` (workbook name -> series id) from the whole monthly workbook."""
     url = endpoint()
     answer = http.get(dataset_id, url, what="World Bank download")
     if answer.status != 200:
         raise DataError(dataset_id, url, f"World Bank download answered HTTP {answer.status}")
-    return parse_workbook(dataset_id, answer.body, url)
+    return parse_workbook(dataset_id, answer.body, url, series)

@@ -1,0 +1,267 @@
+"""China's soybean imports (HS 1201) by origin: monthly customs values for every partner,
+TDM quantities and shares for the US and Brazil; one long table, and wide views of it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from helpers.data import extracts, schemas
+from helpers.data.errors import DataError
+from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
+
+WORLD = "World"
+MEASURES = ["value_usd", "quantity_kg", "share_of_china_total"]
+
+GACC_ROW_COLUMNS = {
+    "period": "period",
+    "partner_code_gacc": "partner_code",
+    "partner": "partner",
+    "trade_mode_code": "trade_mode_code",
+    "trade_mode_zh": "trade_mode_zh",
+    "registered_region_code": "region_code",
+    "registered_region_zh": "region_zh",
+    "value_usd": "value_usd",
+    "source_file": "source_file",
+    "source_row": "source_row",
+}
+
+GACC_ROWS = pa.DataFrameSchema(
+    {
+        "period": schemas.text("month of the query cell (YYYY-MM)",
+                               pa.Check.str_matches(r"^\d{4}-\d{2}$")),
+        "partner_code": schemas.text("China Customs' code of the origin country"),
+        "partner": schemas.text("origin country, in English"),
+        "trade_mode_code": schemas.text("China Customs' trade-mode code"),
+        "trade_mode_zh": schemas.text("trade mode, as the query prints it (Chinese)"),
+        "region_code": schemas.text("code of the importer's registered location in China"),
+        "region_zh": schemas.text("importer's registered location, as printed (Chinese)"),
+        "value_usd": pa.Column(float, pa.Check.ge(0), metadata={"unit": "USD"},
+                               description="value of the cell, US dollars (imports CIF)"),
+        "source_file": schemas.text("the query export file the cell was copied from"),
+        "source_row": pa.Column(int, pa.Check.ge(1),
+                                description="the cell's row in that file (1-based)"),
+    },
+    unique=["source_file", "source_row"], coerce=True, strict=True,
+)
+
+TDM_QUANTITIES = pa.DataFrameSchema(
+    {
+        "period": schemas.text("year (YYYY) or month (YYYY-MM)",
+                               pa.Check.str_matches(r"^\d{4}(-\d{2})?$")),
+        "freq": schemas.one_of("'year' or 'month'", ["year", "month"]),
+        "partner": schemas.text("origin country"),
+        "quantity_kg": pa.Column(float, pa.Check.ge(0), metadata={"unit": "kg"},
+                                 description="net weight imported, kilograms (unit inferred "
+                                             "from magnitudes; TDM does not state it)"),
+        "share_of_china_total": pa.Column(float, pa.Check.in_range(0, 1),
+                                          metadata={"unit": "fraction 0-1"},
+                                          description="the origin's share of China's total "
+                                                      "soybean imports by quantity, as "
+                                                      "published"),
+    },
+    unique=["period", "freq", "partner"], coerce=True, strict=True,
+)
+
+SCHEMA = pa.DataFrameSchema(
+    {
+        "period": schemas.date("year or month, as its first day"),
+        "freq": schemas.one_of("'year' or 'month'", ["year", "month"]),
+        "partner": schemas.text("origin country, or 'World' (every partner in the query)"),
+        "measure": schemas.one_of("value_usd (US dollars, CIF), quantity_kg (kilograms) or "
+                                  "share_of_china_total (fraction 0-1)", MEASURES),
+        "value": pa.Column(float, pa.Check.ge(0), metadata={"unit": "per measure"},
+                           description="the value, in the unit its measure names"),
+        "source": schemas.text("GACC (customs query), TDM or UN Comtrade (refresh only)"),
+    },
+    unique=["period", "freq", "partner", "measure"], coerce=True, strict=True,
+)
+
+
+def build_rows(sources: Path) -> pd.DataFrame:
+    """Every China Customs query cell for HS 1201 imports, all partners, 2017-01..2025-10 (USD)."""
+    parts = [
+        extracts.read(sources, "text/gacc_china_soybean_imports_all_partners_rows_2017_2023.csv"),
+        extracts.read(sources, "text/gacc_china_soybean_imports_all_partners_rows_2024_2025.csv"),
+    ]
+    rows = pd.concat(parts, ignore_index=True)
+    return rows[list(GACC_ROW_COLUMNS)].rename(columns=GACC_ROW_COLUMNS)
+
+
+def build_quantities(sources: Path) -> pd.DataFrame:
+    """China's soybean imports from Brazil and the US by quantity (kg, unit inferred), TDM."""
+    frames = []
+    for rel, freq in [
+        ("soybeans/china_soybean_imports_by_origin_annual_tdm.csv", "year"),
+        ("soybeans/china_soybean_imports_by_origin_monthly_tdm.csv", "month"),
+    ]:
+        df = extracts.read(sources, rel)
+        frames.append(
+            pd.DataFrame(
+                {
+                    "period": df["period"],
+                    "freq": freq,
+                    "partner": df["partner"],
+                    "quantity_kg": df["quantity"],
+                    "share_of_china_total": df["share_of_china_total_imports"],
+                }
+            )
+        )
+    return pd.concat(frames, ignore_index=True)
+
+
+def long_table(rows: pd.DataFrame, tdm: pd.DataFrame) -> pd.DataFrame:
+    """China's soybean imports as one long table from the customs rows and the TDM file.
+
+    Monthly values by partner are sums of the query cells; ``World`` is the sum over every
+    partner of the complete query. A month with no cells for a partner gets no row (missing,
+    not zero). TDM quantities and shares are kept as published, including its stated zeros.
+    """
+    by_partner = rows.groupby(["period", "partner"], as_index=False)["value_usd"].sum()
+    world = rows.groupby("period", as_index=False)["value_usd"].sum().assign(partner=WORLD)
+    values = pd.concat([by_partner, world], ignore_index=True)
+    values = pd.DataFrame({
+        "period": values["period"], "freq": "month", "partner": values["partner"],
+        "measure": "value_usd", "value": values["value_usd"], "source": "GACC",
+    })
+    quantities = tdm.melt(id_vars=["period", "freq", "partner"],
+                          value_vars=["quantity_kg", "share_of_china_total"],
+                          var_name="measure", value_name="value").assign(source="TDM")
+    out = pd.concat([values, quantities], ignore_index=True)
+    out["period"] = out["period"].where(out["period"].str.len() > 4, out["period"] + "-01")
+    return out.sort_values(["measure", "freq", "partner", "period"], ignore_index=True)
+
+
+def pull(spec: DatasetSpec) -> Pull:
+    """The snapshot's customs (GACC) and TDM rows, plus UN Comtrade rows for the months and
+    partners they lack; each row keeps its ``source``. Where both have a month, the snapshot
+    row is kept and the difference is reported, never mixed."""
+    from helpers.data.load import load
+    from helpers.data.origins import comtrade
+
+    current = load(spec.id, use_cache=False)
+    first = int(current["period"].dt.year.min())
+    pulled, origins = comtrade.fetch(spec.id, range(first, dt.date.today().year + 1))
+    pulled["period"] = pd.to_datetime(pulled["period"])
+    keys = ["period", "freq", "partner", "measure"]
+    both = current.merge(pulled, on=keys, suffixes=("", "_comtrade"))
+    added = pulled.merge(current[keys], on=keys, how="left", indicator=True)
+    added = added[added["_merge"] == "left_only"].drop(columns="_merge")
+    notes = [f"{len(added)} UN Comtrade values added where the snapshot has none"]
+    if len(both):
+        rel = (both["value_comtrade"] / both["value"].where(both["value"] != 0) - 1).abs()
+        notes.append(f"UN Comtrade vs {'/'.join(sorted(set(both['source'])))} on {len(both)} "
+                     f"shared values: median difference {rel.median():.1%}, largest "
+                     f"{rel.max():.1%}; the snapshot's values are kept")
+    out = pd.concat([current, added], ignore_index=True)
+    out["period"] = out["period"].dt.strftime("%Y-%m-%d")
+    return Pull(out.sort_values(keys, ignore_index=True), origins, notes)
+
+
+def soybean_imports(measure: str = "value_usd", freq: str = "month",
+                    partners: tuple[str, ...] = ("United States", "Brazil", "Argentina", WORLD),
+                    ) -> pd.DataFrame:
+    """China's soybean imports as a wide table: one column per partner, indexed by period.
+
+    ``measure``: ``value_usd`` (GACC, monthly 2017-01..2025-10), ``quantity_kg`` or
+    ``share_of_china_total`` (TDM: US and Brazil, by month and by year as published).
+    Partners the measure does not cover are left out; a missing month stays NaN. Values
+    are monthly only: annual sums are arithmetic, ``helpers.soy.calendar_year_sums``.
+    """
+    from helpers.data.load import load
+
+    long = load(SPEC.id)
+    if measure not in MEASURES:
+        raise DataError(SPEC.id, "soybean_imports()", f"unknown measure {measure!r}",
+                        f"Use one of {sorted(MEASURES)}")
+    if freq not in ("month", "year"):
+        raise DataError(SPEC.id, "soybean_imports()", f"unknown freq {freq!r}",
+                        "Use 'month' or 'year'")
+    if measure == "value_usd" and freq == "year":
+        raise DataError(SPEC.id, "soybean_imports()", "customs values are published by month",
+                        "Add them up with helpers.soy.calendar_year_sums(soybean_imports("
+                        "'value_usd', 'month'))")
+    sel = long[(long["measure"] == measure) & (long["freq"] == freq)]
+    wide = sel.pivot(index="period", columns="partner", values="value")
+    if len(wide):
+        full = pd.date_range(wide.index.min(), wide.index.max(),
+                             freq="MS" if freq == "month" else "YS")
+        wide = wide.reindex(full)
+        wide.index.name = "period"
+    wide = wide[[p for p in partners if p in wide.columns]]
+    wide.columns.name = None
+    wide.attrs = {"measure": measure, "freq": freq, "provenance": long.attrs["provenance"]}
+    return wide
+
+
+SPEC = DatasetSpec(
+    id="china_soybean_imports",
+    title="China's soybean imports (HS 1201) by origin: value by month, quantity by year and month",
+    role="core",
+    publisher=("General Administration of Customs of China (GACC) online query; Trade Data Monitor "
+               "(China Customs data)"),
+    units=("value_usd: US dollars (China reports imports CIF); quantity_kg: kilograms net weight (unit "
+           "not stated by TDM, inferred from magnitudes); share_of_china_total: fraction 0-1 as "
+           "published"),
+    frequency="monthly and annual",
+    coverage=("value by partner incl. World 2017-01..2025-10; quantity (US, Brazil) annual 2005-2024 "
+              "and monthly 2024-09..2025-09"),
+    origin_url=("http://stats.customs.gov.cn/ ; refresh: https://comtradeapi.un.org/ (UN Comtrade, "
+                "China as reporter)"),
+    licence=("GACC statistics, public query; TDM figures as redistributed in a public repository "
+             "(terms not stated)"),
+    source_line="China Customs (GACC) HS 1201 query; Trade Data Monitor",
+    caveats=(
+        ("Values are summed in code from the row-level query cells (trade mode x registered location); "
+         "World is the sum over every partner in the complete query."),
+        ("World values equal UN Comtrade to the dollar in every month 2017-01..2022-12 and 2024; in "
+         "2023 GACC and Comtrade differ (Comtrade higher in most months), an unresolved difference "
+         "between the two publications."),
+        ("The TDM quantity unit is not stated in its files: magnitudes match kilograms (US 2017 = "
+         "32.85 Mt published)."),
+        "Annual shares are published rounded to 2 decimals; monthly shares at full precision.",
+    ),
+    gaps=(
+        ("A month with no query rows for a partner is missing (NaN), not zero: the GACC query returns "
+         "no cell where there was no trade, but the kit only writes zero where a source states it."),
+        ("No US rows in 2018-11, 2025-09 and 2025-10 (value missing). TDM states US quantity 2025-09 = "
+         "0: the stated zero. Cited press statements of zero US months (2018-11, 2025-09, 2025-10, "
+         "2025-11) are in the dataset stated_zero_trade."),
+        ("No quantities by partner for 2017-2023 months; no value series before 2017. China Customs "
+         "has no machine-readable API: a refresh adds UN Comtrade monthly values (China as reporter, "
+         "HS 1201, by partner) only for months the customs rows do not cover, marks each such row's "
+         "source as UN Comtrade, and reports the differences where both exist (they differ in 2023)."),
+    ),
+    files=(
+        DataFile("snapshot/gacc_china_soybean_import_rows.csv", build=build_rows,
+                 schema=GACC_ROWS,
+                 copied_from=(
+                     ("ProIg-Chaa/APMCM-training data/raw/que1/中国大豆进口/2017.csv, 2019.csv, 2021.csv "
+                      "@bb7cac54245339c0672f9195b7966040c7649bc4"),
+                     ("ProIg-Chaa/APMCM-training data/raw/2018.csv, 2020.csv, 2022.csv, 2023.csv, "
+                      "2024.csv, 2025.csv @84578f2a9676424f350e4f11545b9c967463f3a6"),
+                 )),
+        DataFile("snapshot/tdm_china_soybean_imports_by_origin.csv", build=build_quantities,
+                 schema=TDM_QUANTITIES,
+                 copied_from=(
+                     ("agwaterdesk/2025-latam-china-trade "
+                      "src/lib/data/china-soy-imports-by-country-annual.csv "
+                      "@486ee0266824e358b139cb7f21c9a4d2528f9c9b"),
+                     ("agwaterdesk/2025-latam-china-trade "
+                      "src/lib/data/china-soy-imports-by-country-monthly.csv "
+                      "@d7205d432cdccc6c9260fe414f360f08a0931e52"),
+                 )),
+    ),
+    schema=SCHEMA,
+    date_column="period",
+    combine=long_table,
+    series=(Series("GACC HS 1201 imports, all partners",
+                   "China's soybean imports by partner, customs query cells", "USD (CIF)"),
+            Series("TDM China soy bean imports by origin",
+                   "China's soybean imports from the US and Brazil, quantity and share",
+                   "kg; fraction 0-1")),
+    live=Live("UN Comtrade", pull, keys=("COMTRADE_API_KEY (optional)",)),
+)

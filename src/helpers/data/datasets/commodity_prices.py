@@ -1,0 +1,118 @@
+"""Commodity prices: IMF soybean and maize (via FRED) and the World Bank Pink Sheet tail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from helpers.data import extracts, pulls, schemas
+from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
+
+PINK_SHEET_RELEASE = "Updated on May 04, 2026"
+COLUMNS = ["date", "series_id", "series_name", "unit", "value", "publisher", "release"]
+
+FRED_SERIES = (
+    Series("PSOYBUSDM", "Global price of soybeans (IMF)", "USD/t", "IMF via FRED"),
+    Series("PMAIZMTUSDM", "Global price of maize (IMF)", "USD/t", "IMF via FRED"),
+)
+# The Pink Sheet series: the name the workbook prints -> the kit's id (WB_ + the code of the
+# CSV release) and unit.
+PINK_SHEET = {
+    "Soybeans": ("WB_SOYBEANS", "USD/t"), "Soybean meal": ("WB_SOYBEAN_MEAL", "USD/t"),
+    "Soybean oil": ("WB_SOYBEAN_OIL", "USD/t"), "Maize": ("WB_MAIZE", "USD/t"),
+    "Urea": ("WB_UREA_EE_BULK", "USD/t"), "DAP": ("WB_DAP", "USD/t"), "TSP": ("WB_TSP", "USD/t"),
+    "Potassium chloride **": ("WB_POTASH", "USD/t"), "Phosphate rock": ("WB_PHOSROCK", "USD/t"),
+    "Natural gas, US": ("WB_NGAS_US", "USD/MMBtu"), "Crude oil, average": ("WB_CRUDE_PETRO", "USD/bbl"),
+}
+PINK_SHEET_SERIES = tuple(Series(sid, f"{name} (World Bank Pink Sheet)", unit, "World Bank")
+                          for name, (sid, unit) in PINK_SHEET.items())
+
+SCHEMA = pa.DataFrameSchema(
+    {**schemas.long_monthly("per row (column unit)"),
+     "publisher": schemas.text("who publishes the series (IMF via FRED, or World Bank)"),
+     "release": schemas.text("the Pink Sheet release the value is from; blank for IMF",
+                             nullable=True)},
+    unique=["date", "series_id"], checks=[schemas.monthly_continuity("series_id")],
+    coerce=True, strict=True,
+)
+
+
+def build(sources: Path) -> pd.DataFrame:
+    """IMF soybean and maize prices (monthly) plus the World Bank Pink Sheet tail, long format."""
+    frames = []
+    for s in FRED_SERIES:
+        df = extracts.fred(sources, f"macro/{s.id}.csv")
+        frames.append(df.assign(series_id=s.id, series_name=s.name, unit=s.unit,
+                                publisher=s.publisher, release=""))
+    wb = extracts.read(sources, "text/worldbank_pinksheet_monthly_2025M06_2026M04_text.csv")
+    frames.append(
+        pd.DataFrame(
+            {
+                "date": wb["date"],
+                "value": wb["value"],
+                "series_id": "WB_" + wb["series_code"],
+                "series_name": wb["series_name"] + " (World Bank Pink Sheet)",
+                "unit": wb["unit"].str.replace("$/mt", "USD/t", regex=False)
+                .str.replace("$/bbl", "USD/bbl", regex=False)
+                .str.replace("$/mmbtu", "USD/MMBtu", regex=False),
+                "publisher": "World Bank",
+                "release": wb["release"],
+            }
+        )
+    )
+    return pd.concat(frames, ignore_index=True)[COLUMNS]
+
+
+def pull(spec: DatasetSpec) -> Pull:
+    """The IMF series from FRED and the whole Pink Sheet monthly workbook."""
+    from helpers.data.origins import worldbank
+
+    values, origins = pulls.fred(spec, [s.id for s in FRED_SERIES])
+    imf = pulls.long_frame(values, **pulls.series_columns(FRED_SERIES, "series_name", "unit",
+                                                          "publisher"))
+    wb = worldbank.fetch(spec.id, {name: sid for name, (sid, _) in PINK_SHEET.items()})
+    out = pd.concat([imf.assign(release=""), wb], ignore_index=True)
+    return Pull(out[COLUMNS], origins + [worldbank.endpoint()])
+
+
+SPEC = DatasetSpec(
+    id="commodity_prices",
+    title="Commodity prices: IMF soybean and maize, World Bank Pink Sheet tail",
+    role="core",
+    publisher=("International Monetary Fund (Primary Commodity Prices, via FRED); World Bank "
+               "(Commodity Price Data, The Pink Sheet)"),
+    units=("nominal USD per metric ton (USD/t), crude oil USD/bbl, US natural gas USD/MMBtu; unit "
+           "column per row"),
+    frequency="monthly",
+    coverage="IMF soybeans 1990-01..2025-01; IMF maize 1990-01..2024-10; Pink Sheet 2025-06..2026-04",
+    origin_url=("https://fred.stlouisfed.org/series/PSOYBUSDM ; "
+                "https://www.worldbank.org/en/research/commodity-markets"),
+    licence="IMF data via FRED (IMF terms of use); World Bank data CC BY 4.0",
+    source_line="IMF Primary Commodity Prices via FRED; World Bank Pink Sheet (release of 2026-05-04)",
+    caveats=(
+        ("IMF and World Bank soybean prices are different series (different quotes); do not splice "
+         "them into one line."),
+        ("The Pink Sheet's latest month is revised between releases (2026-04 soybeans 463.13 here vs "
+         "462.5 in the June 2026 release)."),
+    ),
+    gaps=(
+        "IMF series end 2025-01 (soybeans) and 2024-10 (maize) in the snapshot.",
+        ("Only the Pink Sheet tail 2025-06..2026-04 is in the snapshot; a refresh pulls the full "
+         "history from 1960."),
+    ),
+    files=(DataFile("snapshot/commodity_prices_monthly.csv", build=build,
+                    copied_from=(
+                        ("PSOYBUSDM: andyL09/Currency-Predictor PSOYBUSDM.csv "
+                         "@5341e65dee4aca4fe507a2644892e14a2d2327f3 (FRED CSV)"),
+                        ("PMAIZMTUSDM: akshgarg7/stats207 PMAIZMTUSDM.csv "
+                         "@913a08aff87c281dbb80302f422778ea230f17a2 (FRED CSV)"),
+                        ("Pink Sheet: sebapi747/gold CMO-Historical-Data-Monthly.csv "
+                         "@5a1fc1ca4c359e9880b41b0d12dcead15a08fd72 (header 'Updated on May 04, 2026')"),
+                    )),),
+    schema=SCHEMA,
+    date_column="date",
+    series=FRED_SERIES + PINK_SHEET_SERIES,
+    live=Live("FRED + World Bank Pink Sheet", pull),
+)

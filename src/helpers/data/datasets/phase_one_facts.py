@@ -1,0 +1,50 @@
+"""Phase One agreement: purchase commitments and outcomes, as published (hand-compiled)."""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+from helpers.data import schemas
+from helpers.data.registry import DataFile, DatasetSpec
+
+SCHEMA = pa.DataFrameSchema(
+    {
+        "fact_id": schemas.text("the fact's id", unique=True),
+        "measure": schemas.text("what the figure is (commitment, purchases, share achieved)"),
+        "period": schemas.text("the years it covers, as published"),
+        "value": schemas.non_negative("the figure", "per row (column unit)", nullable=False),
+        "unit": schemas.one_of("'USD bn' or '%'", ["USD bn", "%"]),
+        "citation": schemas.text("who published it, where and when"),
+    },
+    coerce=True, strict=True,
+)
+
+SPEC = DatasetSpec(
+    id="phase_one_facts",
+    title="Phase One agreement: purchase commitments and outcomes, as published",
+    role="core",
+    publisher="PIIE (Bown), CRS, Bloomberg; compiled by the kit with a citation per figure",
+    units="USD billions or percent; unit column per row",
+    frequency="facts",
+    coverage="2020-2021",
+    origin_url="see the citation of each row",
+    licence="figures quoted from published analyses",
+    source_line="PIIE (Bown) Phase One purchase tracker; CRS; Bloomberg",
+    caveats=(
+        ("Compiled by hand from the cited figures in the extracts' tariff provenance notes (Phase One "
+         "section); each row keeps its citation."),
+        ("PIIE's share achieved was 57% in its first estimate and 58% in a revised post: both rows are "
+         "kept."),
+        ("The agriculture share (83%) is Bloomberg's report of the final outcome; secondary "
+         "PIIE-attributed figures that conflict with each other are left out."),
+    ),
+    gaps=(
+        "No monthly tracker series: only the published totals.",
+    ),
+    files=(DataFile("snapshot/facts/phase_one_facts.csv",
+                    copied_from=(
+                        ("Hand-compiled from the Phase One section of the tariff extracts' provenance "
+                         "notes (figures and citations as printed there)"),
+                    )),),
+    schema=SCHEMA,
+)

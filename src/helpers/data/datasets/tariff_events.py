@@ -1,0 +1,230 @@
+"""US-China tariff, trade-law and export-control events, both directions, with citations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from helpers import paths
+from helpers.data import extracts, schemas
+from helpers.data.errors import DataError
+from helpers.data.registry import DataFile, DatasetSpec
+
+# How an event stands, read from its row's words: a court ruling or an opened investigation
+# changes no rate by itself; claims, threats and proposals are "announced only".
+EVENT_STATUSES = ["took effect", "announced only", "not implemented", "suspended",
+                  "court ruling", "investigation"]
+EVENT_EXTRACTS = ["tariffs/tariff_events.csv", "tariffs/tariff_events_2025_2026_update.csv"]
+COMPILED_EVENTS = "snapshot/facts/tariff_events_2026_compiled.csv"
+_RATE_WITH_NOTE = re.compile(r"^(\d+(?:\.\d+)?)(?: \((.+)\))?$")
+
+
+def _as_stated(description: str) -> pa.Column:
+    return schemas.text(description + ", as the source states it (text)", nullable=True)
+
+
+SCHEMA = pa.DataFrameSchema(
+    {
+        "event_id": schemas.text("the kit's event number (E001, ...), in date order",
+                                 unique=True),
+        "date": schemas.date("the day the action took or takes effect (the month's first "
+                             "day where only a month is known)"),
+        "date_precision": schemas.one_of("'day' or 'month'", ["day", "month"]),
+        "actor": schemas.one_of("who acted: US, China or both", ["US", "China", "US+China"]),
+        "measure": schemas.text("what was done, in a few words"),
+        "instrument": schemas.text("the legal instrument (Section 301, IEEPA, MOFCOM "
+                                   "notice, ...)", nullable=True),
+        "scope": schemas.text("the goods or trade covered", nullable=True),
+        "trade_value_usd_bn_as_stated": _as_stated("trade covered, USD billions"),
+        "rate_change_pp_as_stated": _as_stated("rate change, percentage points"),
+        "rate_after_as_stated": _as_stated("the instrument's rate after the event, percent"),
+        "soybean_total_rate_pct": pa.Column(
+            float, pa.Check.in_range(0, 300), nullable=True, metadata={"unit": "percent"},
+            description="China's total tariff on US soybeans after the event (3% MFN + "
+                        "additional duties in force); blank where the event does not set it"),
+        "status": schemas.one_of("took effect, announced only, not implemented, suspended, "
+                                 "court ruling or investigation, read from the row's words",
+                                 EVENT_STATUSES),
+        "confirmed": schemas.one_of("'yes', or 'partly' where a field is derived, "
+                                    "approximate, single-sourced or conflicting",
+                                    ["yes", "partly"]),
+        "sources": schemas.text("every citation (publisher, URL, date where shown)"),
+    },
+    coerce=True, strict=True,
+)
+
+
+def _event_status(measure: str, instrument: str, scope: str, change: str) -> str:
+    """Classify an event from the words of its row (no judgement beyond these words).
+
+    A court decision or an opened investigation changes no rate by itself (a rate change
+    that follows is its own row); a claimed commitment or a spokesperson's statement is
+    only announced.
+    """
+    text = f"{change} {scope}".lower()
+    kind = instrument.lower()
+    if "not implemented" in text or measure.lower().startswith("planned"):
+        return "not implemented"
+    if re.search(r"\bcourt\b", kind):
+        return "court ruling"
+    if "investigation" in kind or "(investigation)" in text:
+        return "investigation"
+    if ("threat" in text or "announcement" in text or measure.lower().startswith("proposed")
+            or "claimed" in kind or "spokesperson statement" in kind):
+        return "announced only"
+    if "suspended" in text:
+        return "suspended"
+    return "took effect"
+
+
+def _compiled_events(columns: list[str]) -> pd.DataFrame:
+    """The kit's own cited rows (hand-compiled, committed under ``data/snapshot/facts/``)."""
+    path = paths.data_dir() / COMPILED_EVENTS
+    df = pd.read_csv(path, dtype=str, keep_default_na=False)
+    if list(df.columns) != columns:
+        raise DataError("tariff_events", str(path), f"columns must be {columns}, "
+                        f"not {list(df.columns)}")
+    return df
+
+
+def _soybean_rate(cell: str, where: str) -> tuple[str, str]:
+    """``'13'`` or ``'13 (derived: ...)'`` -> (number, note); blank stays blank."""
+    if cell == "":
+        return "", ""
+    found = _RATE_WITH_NOTE.match(cell)
+    if not found:
+        raise DataError("tariff_events", where,
+                        f"soybean rate {cell!r} is neither a number nor 'number (note)'")
+    return found.group(1), found.group(2) or ""
+
+
+def build(sources: Path) -> pd.DataFrame:
+    """The kit's event table: one row per action, with every citation and the confirmed flag.
+
+    Rows come from the two event extracts and the kit's compiled 2026 rows, in date order
+    (a stable sort: rows of one day keep their order). ``date_precision`` is ``month`` where
+    the source gives only a month (the date is then the first of that month). ``status``
+    (took effect / announced only / not implemented / suspended / court ruling /
+    investigation) is read from the words of the row's measure, instrument, scope and
+    rate-change fields. A soybean rate written with a note (``13 (derived: ...)``) keeps the
+    number in ``soybean_total_rate_pct`` and the whole cell at the end of ``sources``.
+    """
+    parts = [extracts.read(sources, rel) for rel in EVENT_EXTRACTS]
+    parts.append(_compiled_events(list(parts[0].columns)))
+    ev = pd.concat(parts, ignore_index=True)
+    month_only = ev["effective_date"].str.len() == 7
+    ev["date"] = ev["effective_date"].where(~month_only, ev["effective_date"] + "-01")
+    ev["date_precision"] = month_only.map({True: "month", False: "day"})
+    ev = ev.sort_values("date", kind="stable", ignore_index=True)
+    rates = [_soybean_rate(cell, f"event of {day}")
+             for cell, day in zip(ev["soybean_rate_after"], ev["date"], strict=True)]
+    notes = pd.Series([f" ; soybean {cell}" if note else "" for (_, note), cell
+                       in zip(rates, ev["soybean_rate_after"], strict=True)])
+    out = pd.DataFrame(
+        {
+            "event_id": [f"E{i + 1:03d}" for i in range(len(ev))],
+            "date": ev["date"],
+            "date_precision": ev["date_precision"],
+            "actor": ev["actor"],
+            "measure": ev["measure"],
+            "instrument": ev["instrument"],
+            "scope": ev["scope"],
+            "trade_value_usd_bn_as_stated": ev["trade_value_usd_bn"],
+            "rate_change_pp_as_stated": ev["rate_change_pp"],
+            "rate_after_as_stated": ev["rate_after"],
+            "soybean_total_rate_pct": [rate for rate, _ in rates],
+            "status": [_event_status(m, i, s, c) for m, i, s, c in
+                       zip(ev["measure"], ev["instrument"], ev["scope"], ev["rate_change_pp"],
+                           strict=True)],
+            "confirmed": ev["confirmed"],
+            "sources": ev["source"] + notes,
+        }
+    )
+    return out
+
+
+SPEC = DatasetSpec(
+    id="tariff_events",
+    title="US-China tariff, trade-law and export-control events, 2018-03..2026-07, both directions",
+    role="core",
+    publisher=("Compiled by the kit from PIIE, CRS, USTR / Federal Register, State Council Customs "
+               "Tariff Commission and MOFCOM notices, USDA FAS, court records as reported by law firms "
+               "and trade press, and news of record"),
+    units="rates in percent / percentage points as stated; trade values USD billions as stated",
+    frequency="event",
+    coverage=("2018-03-22..2026-07-07, 70 events (53 to 2025-11-10; 6 from the 2026 extract, "
+              "2026-02-04..2026-03-11; 11 compiled by the kit, 2026-03-04..2026-07-07)"),
+    origin_url="see the sources column of each event",
+    licence="facts compiled from cited public sources",
+    source_line=("US-China Trade Watch event table (PIIE, CRS, USTR, SCTC/MOFCOM, USDA FAS, court and "
+                 "customs notices as reported; citations per event)"),
+    caveats=(
+        ("Built from three files in date order: the extracts tariffs/tariff_events.csv "
+         "(2018-03..2025-11) and tariffs/tariff_events_2025_2026_update.csv (2026-02..03), and the "
+         "kit's own compiled rows in snapshot/facts/tariff_events_2026_compiled.csv (2026-03..07, "
+         "dataset tariff_events_2026_compiled). Every row keeps its citations; the 2026 rows give a "
+         "publication date with each citation, except the extract's 2026-03-11 row, whose one source "
+         "(dutyclaims.com) shows none; the compiled 2026-03-12 row cites EY and Reuters of 2026-03-12 "
+         "for the same 2026-03-11 investigations."),
+        ("confirmed = 'partly' where at least one field is derived, approximate, single-sourced or "
+         "conflicting."),
+        ("soybean_total_rate_pct = 3% MFN + additional duties in force; most values are sums of quoted "
+         "parts. From 2020-03 the kit's soybean column follows importers granted exclusion waivers "
+         "(3%); the statutory 2018-19 duties stayed in China's schedule. In 2026 only the 2026-02-23 "
+         "row carries it: 13, derived (3 MFN + 10), no change reported; the note travels at the end of "
+         "that row's sources."),
+        "rate_after_as_stated is an instrument's rate, never an average tariff.",
+        ("status is read from each row's own words: 'court ruling' (a court decision or order: it "
+         "changes no rate by itself; collection ending is its own row, e.g. IEEPA on 2026-02-24), "
+         "'investigation' (opened or heard, no tariff yet), 'announced only' (threats, proposals, "
+         "claimed commitments, spokesperson statements), 'not implemented', 'suspended', else 'took "
+         "effect'. Under this rule the White House soybean fact sheet of 2025-11-01 (a claimed Chinese "
+         "commitment) reads 'announced only'."),
+        ("Section 122 rate, 2026-02-24 row: sources conflict and both figures are kept. 10% per the "
+         "proclamation (No. 11012), CBP's CSMS of 2026-02-23 and Mondaq of 2026-03-06; 15% per "
+         "ghy.com, uhy-us.com and a customs-broker alert after Trump's 2026-02-21 announcement. Later "
+         "evidence describes 10% as the rate collected: the Court of International Trade ruling of "
+         "2026-05-07 (Baker McKenzie, Kelley Drye: the 10% duty stays in effect for non-plaintiffs) "
+         "and the Federal Circuit stay coverage of 2026-06 ('a 10% tariff on most imports'); no source "
+         "found a 15% proclamation. The row is left as recorded."),
+        ("Claims are marked as claims: the 20 Mt soybean figure of 2026-02-04, the Beijing summit "
+         "purchases of 2026-05-14 (200 Boeing aircraft; USD 17bn a year of farm goods from a single "
+         "weak source) and MOFCOM's USD 30bn-each tariff-cut framework of 2026-05-20 are statements by "
+         "one side, none implemented in the sources."),
+        ("The 2026-06-02 Section 301 forced-labor proposal (10% or 12.5%) was not in force in any "
+         "source; China's 12.5% rests on a secondary summary. The 2026-06-12 Federal Circuit stay is "
+         "dated by the post reporting it; one source reports an administrative stay from 2026-05-12."),
+    ),
+    gaps=(
+        "2018-12 Buenos Aires truce is dated to the month only (date_precision = month).",
+        ("Whether China's soybean exclusions lapsed in September 2025 is not settled by the sources; "
+         "the table does not model a lapse."),
+        ("Nothing found in the stored sources for: what followed Section 122 after 2026-07-24 (lapse, "
+         "extension, re-imposition or replacement by Section 301 or 232 tariffs); the fate of the "
+         "truce suspensions at 2026-11-10 (the US 24-point reciprocal suspension, China's suspended "
+         "24% counter-tariff, the rare-earth controls No. 55-58, 61, 62 of 2025, the BIS affiliates "
+         "rule, the port fees on both sides) and of No. 46 of 2024 at 2026-11-27; any 2026 change to "
+         "China's 10% tariff on US goods or its 13% soybean rate; determinations or tariffs in the "
+         "Section 301 excess-capacity and forced-labor investigations; the Federal Circuit's merits "
+         "decision on Section 122 and the appeal on refunds for finally liquidated IEEPA entries; "
+         "progress on the 25 Mt a year soybean pledge for 2026 and any Chinese confirmation of "
+         "purchase figures; the summit's primary documents (White House fact sheet, full Chinese "
+         "readout)."),
+        ("The stored news thins out after late June 2026 and ends in July 2026: the table stops at "
+         "2026-07-07 because the sources do, not because nothing happened after it."),
+    ),
+    files=(DataFile("snapshot/tariff_events.csv", build=build,
+                    copied_from=(
+                        ("Cited fact tables tariffs/tariff_events.csv and "
+                         "tariffs/tariff_events_2025_2026_update.csv compiled from public sources "
+                         "(register of every URL in the kit's provenance notes); citations kept per row"),
+                        ("The kit's hand-compiled 2026 rows, "
+                         "snapshot/facts/tariff_events_2026_compiled.csv (see dataset "
+                         "tariff_events_2026_compiled)"),
+                    )),),
+    schema=SCHEMA,
+    date_column="date",
+)
