@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup briefs brief student test lab data-status data-refresh data-changes lint bench clean
+.PHONY: setup briefs brief student test lab data-status data-refresh data-changes data-package lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ data-refresh: $(STAMP)
 ## data-changes: new months, revised values and new events since the previous vintage
 data-changes: $(STAMP)
 	$(BIN)/python -m helpers data changes
+
+## data-package: write data/datapackage.json (Frictionless Data Package) from the dataset registry
+data-package: $(STAMP)
+	$(BIN)/python -m helpers data package
 
 ## lint: ruff over the project's code, tests, benchmarks and notebooks (the paths are in pyproject.toml)
 lint: $(STAMP)

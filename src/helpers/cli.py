@@ -74,6 +74,13 @@ def _checksums(args) -> int:
     return 1 if bad else 0
 
 
+def _data_package(args) -> int:
+    from helpers.data import package
+
+    print(package.write())
+    return 0
+
+
 def _name_value(text: str) -> tuple[str, str]:
     """``name=value`` as a pair; anything else is a usage error naming the argument."""
     name, sep, value = text.partition("=")
@@ -145,6 +152,9 @@ def build_parser() -> argparse.ArgumentParser:
     ck = data.add_parser("checksums", help="check (or --write) the catalog's sha256 sums")
     ck.add_argument("--write", action="store_true")
     ck.set_defaults(func=_checksums)
+    pk = data.add_parser("package", help="write data/datapackage.json (Frictionless) from the "
+                         "dataset registry")
+    pk.set_defaults(func=_data_package)
 
     br = sub.add_parser("briefs", help="render the notebooks into HTML briefs under reports/")
     br.add_argument("--notebook", help="one notebook name, e.g. 03_soybean_collapse")
