@@ -20,7 +20,8 @@ def synthetic_notebook(path, value_expr="41 + 1", extra=""):
         new_code_cell("factor = 1", metadata={"tags": ["parameters"]}),
         new_code_cell("from helpers import report\n"
                       "b = report.Brief(title='Synthetic brief', takeaway='A made-up number.')\n"
-                      f"b.add('answer', ({value_expr}) * factor, 'units', 'none', ['synthetic'])\n"
+                      f"b.add('answer', ({value_expr}) * factor, 'units', 'none', ['synthetic'],"
+                      " key='answer')\n"
                       "b.show()"),
         new_code_cell(extra or "print('REMOVED-CELL-' + 'MARKER')", metadata={"tags": ["remove-cell"]}),
     ])

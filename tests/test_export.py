@@ -18,7 +18,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 def synthetic_executed_notebook():
     """SYNTHETIC: an executed notebook holding one key figure and two charts' data."""
     brief = report.Brief(title="Synthetic brief", takeaway="A made-up takeaway for a test.")
-    brief.add("Synthetic figure", 1234.5, "USD bn", "2025", ["synthetic"])
+    brief.add("Synthetic figure", 1234.5, "USD bn", "2025", ["synthetic"], key="synthetic")
     frame = pd.DataFrame({"United States": [1.0, None]},
                          index=pd.to_datetime(["2025-01-01", "2025-02-01"]))
     frame.index.name = "date"

@@ -50,40 +50,50 @@ def test_executed_notebook_prints_no_warning_or_error(built_briefs, nb_path):
 
 
 def _figures(built_briefs, name):
+    """A brief's key figures by their stable key (labels may change, keys do not)."""
     payload = json.loads((built_briefs["reports"] / f"{name}.figures.json").read_text())
-    return {f["name"]: f["value"] for f in payload["figures"]}
+    return {f["key"]: f for f in payload["figures"]}
 
 
 def test_decoupling_brief_prints_census_2018_figures(built_briefs):
     figs = _figures(built_briefs, "02_decoupling")
-    assert figs["US goods imports from China, 2018"] == pytest.approx(538.5, abs=0.05)
-    assert figs["US goods exports to China, 2018"] == pytest.approx(120.3, abs=0.05)
-    assert figs["US goods balance with China, 2018"] == pytest.approx(-418.2, abs=0.05)
+    assert figs["imports_2018"]["value"] == pytest.approx(538.5, abs=0.05)
+    assert figs["exports_2018"]["value"] == pytest.approx(120.3, abs=0.05)
+    assert figs["balance_2018"]["value"] == pytest.approx(-418.2, abs=0.05)
 
 
 def test_soybean_brief_reproduces_sourced_figures(built_briefs):
     figs = _figures(built_briefs, "03_soybean_collapse")
-    assert figs["US soybeans to China, September 2025"] == 0
-    assert figs["US soybeans to China, September 2024"] == pytest.approx(1.71, abs=0.01)
-    assert figs["Brazil's share of China's imports, September 2025"] == pytest.approx(85.2,
-                                                                                      abs=0.05)
-    assert figs["US soybeans to China, 2017"] == pytest.approx(32.85, abs=0.01)
-    assert figs["US soybeans to China, 2018"] < figs["US soybeans to China, 2017"] / 1.8
+    assert figs["us_soy_sep2025_kg"]["value"] == 0
+    assert figs["us_soy_sep2024_mt"]["value"] == pytest.approx(1.71, abs=0.01)
+    assert figs["brazil_share_sep2025"]["value"] == pytest.approx(85.2, abs=0.05)
+    assert figs["us_soy_2017_mt"]["value"] == pytest.approx(32.85, abs=0.01)
+    assert figs["us_soy_2018_mt"]["value"] < figs["us_soy_2017_mt"]["value"] / 1.8
 
 
 def test_input_cost_brief_reproduces_ppi_figures(built_briefs):
-    payload = json.loads((built_briefs["reports"] / "04_input_costs.figures.json").read_text())
-    peak = next(f for f in payload["figures"] if f["name"] == "Fertilizer materials PPI, peak")
-    assert peak["period"] == "2022-04" and peak["value"] == pytest.approx(520.1, abs=0.05)
     figs = _figures(built_briefs, "04_input_costs")
-    assert figs["Farm machinery PPI change since January 2018"] == pytest.approx(39.8, abs=0.05)
+    peak = figs["fert_ppi_peak"]
+    assert peak["period"] == "2022-04" and peak["value"] == pytest.approx(520.1, abs=0.05)
+    assert figs["machinery_change_2018"]["value"] == pytest.approx(39.8, abs=0.05)
 
 
 def test_tariff_brief_pins_the_soybean_path(built_briefs):
     figs = _figures(built_briefs, "01_tariff_timeline")
-    assert figs["China's tariff on US soybeans, peak"] == 138
-    assert figs["China's tariff on US soybeans, end of window"] == 13
-    assert figs["US IEEPA duties on China, peak (fentanyl + reciprocal)"] == 145
+    assert figs["soy_tariff_peak"]["value"] == 138
+    assert figs["soy_tariff_end"]["value"] == 13
+    assert figs["ieepa_peak"]["value"] == 145
+
+
+def test_every_brief_records_its_main_dataset_and_the_run_parameters(built_briefs):
+    for path in NOTEBOOKS:
+        payload = json.loads((built_briefs["reports"] / f"{path.stem}.figures.json").read_text())
+        assert payload["main_dataset"] in payload["as_of"]
+        assert payload["data_to"] == payload["as_of"][payload["main_dataset"]]
+        assert payload["parameters"] == {} and payload["kit"] and payload["revision"]
+        assert len({f["key"] for f in payload["figures"]}) == len(payload["figures"])
+        page = (built_briefs["reports"] / f"{path.stem}.html").read_text()
+        assert "How to cite this brief" in page and "the notebook's defaults" in page
 
 
 NARRATIVE = [p for p in NOTEBOOKS if not p.stem.startswith("00_")]

@@ -292,11 +292,20 @@ def sanitise_body(body: str) -> str:
                      filter_style_properties=_STYLE_PROPERTIES, link_rel=None)
 
 
-def extract_payload(nb) -> dict:
-    """Key figures and checked claims of an executed notebook (see ``report.collect_payload``)."""
-    from helpers.report import collect_payload
+def stamp(nb, notebook: str) -> dict:
+    """The brief's payload (``contract.collect_payload``) with papermill's record of the
+    run's parameters, the build time, kit version and revision; also written into the
+    notebook's metadata, from which the template prints the 'how to cite' line."""
+    from helpers import contract
 
-    return collect_payload(nb)
+    payload = contract.collect_payload(nb)
+    payload.update(notebook=notebook,
+                   parameters=dict(nb.metadata.get("papermill", {}).get("parameters", {})),
+                   built=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                   kit=contract.kit_version(), revision=contract.git_revision())
+    nb.metadata["tradewatch_brief"] = {k: payload.get(k) for k in (
+        "title", "data_to", "main_dataset", "parameters", "built", "kit", "revision")}
+    return payload
 
 
 @contextlib.contextmanager
@@ -357,9 +366,7 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str,
         return {"ok": False, "error": f"{type(exc).__name__}: {exc}",
                 "seconds": time.perf_counter() - started}
     nb = nbformat.read(tmp_nb, as_version=4)
-    payload = extract_payload(nb)
-    payload.update(notebook=Path(nb_path).name, parameters=params,
-                   built=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+    payload = stamp(nb, Path(nb_path).name)
     page = render_html(nb, edition).encode()
     with _signals_deferred():
         os.replace(tmp_nb, executed_path)

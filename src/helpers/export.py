@@ -1,6 +1,6 @@
 """Take a brief's data away: a workbook of its key figures and every chart's data, and a PDF
 printed by headless Chromium. Both read what the executed notebook recorded (the figures
-payload and one ``report.CHART_MIME`` record per chart), so they never recompute anything.
+payload and one ``contract.CHART_MIME`` record per chart), so they never recompute anything.
 """
 
 from __future__ import annotations
@@ -12,18 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.report import CHART_MIME, collect_payload
+from helpers.contract import chart_records, collect_payload
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync"]
 PAPER = {"A4", "Letter"}
-
-
-def chart_records(nb) -> list[dict]:
-    """Every chart's title, source line and CSV text, in the order the brief shows them."""
-    return [dict(out["data"][CHART_MIME]) for cell in nb.cells
-            for out in cell.get("outputs", []) if CHART_MIME in out.get("data", {})]
 
 
 def _sheet_name(title: str, taken: set[str]) -> str:

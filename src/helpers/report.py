@@ -13,11 +13,8 @@ from __future__ import annotations
 import base64
 import html
 import io
-import math
 import re
-import subprocess
-from dataclasses import asdict, dataclass, field
-from importlib import metadata
+from dataclasses import dataclass, field
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -25,30 +22,22 @@ import pandas as pd
 from IPython.display import display
 from matplotlib.figure import Figure
 
-from helpers import charts, paths
+from helpers import charts
+from helpers.contract import (  # noqa: F401 (re-exported for notebooks and tests)
+    CHART_MIME,
+    CLAIM_MIME,
+    FIGURES_MIME,
+    Claim,
+    KeyFigure,
+    collect_payload,
+    git_revision,
+    kit_version,
+)
 from helpers.data import catalog
-
-FIGURES_MIME = "application/vnd.tradewatch.figures+json"
-CLAIM_MIME = "application/vnd.tradewatch.claim+json"
-CHART_MIME = "application/vnd.tradewatch.chart+json"
 
 
 class ClaimError(AssertionError):
     """A sentence about the data that the data do not support."""
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A statement a brief prints, the check computed from the data, and what it rests on."""
-
-    text: str
-    holds: bool
-    basis: str
-    datasets: tuple[str, ...]
-
-    def record(self) -> dict:
-        return {"text": self.text, "holds": self.holds, "basis": self.basis,
-                "datasets": list(self.datasets)}
 
 
 def shortfall_words(value: float, unit: str = "USD {:.0f} bn") -> str:
@@ -61,24 +50,6 @@ def markdown_text(text: str) -> str:
     """Text from data or code made safe for a Markdown cell: HTML special characters escaped,
     so a dataset value can never become a tag, script or link."""
     return html.escape(str(text), quote=False)
-
-
-@dataclass(frozen=True)
-class KeyFigure:
-    """One number a brief prints: value in ``unit`` for ``period``, from ``datasets``."""
-
-    name: str
-    value: float | None
-    unit: str
-    period: str
-    datasets: tuple[str, ...]
-    note: str = ""
-    decimals: int = 1
-
-    def formatted(self) -> str:
-        if self.value is None or (isinstance(self.value, float) and math.isnan(self.value)):
-            return "n/a"
-        return f"{self.value:,.{self.decimals}f}"
 
 
 @dataclass
@@ -113,24 +84,30 @@ class Brief:
         self.takeaway = str(text)
 
     def add(self, name: str, value, unit: str, period: str, datasets, note: str = "",
-            decimals: int = 1) -> KeyFigure:
+            decimals: int = 1, *, key: str) -> KeyFigure:
+        """Record a key figure; ``key`` is its stable snake_case name (unique in the brief)."""
+        if any(f.key == key for f in self.figures):
+            raise ValueError(f"two key figures share the key {key!r}")
         value = None if value is None or pd.isna(value) else float(value)
-        fig = KeyFigure(name, value, unit, period, tuple(datasets), note, decimals)
+        fig = KeyFigure(key, name, value, unit, period, tuple(datasets), note, decimals)
         self.figures.append(fig)
         return fig
 
     def payload(self) -> dict:
+        main = next(iter(self.as_of), None)
         return {"title": self.title, "takeaway": self.takeaway, "as_of": self.as_of,
-                "data_to": max((d for d in self.as_of.values() if d), default=None),
-                "figures": [asdict(f) | {"datasets": list(f.datasets)} for f in self.figures],
+                "main_dataset": main, "data_to": self.as_of.get(main),
+                "figures": [f.record() for f in self.figures],
                 "claims": [c.record() for c in self.claims]}
 
-    def show_as_of(self, frames: list[pd.DataFrame], params: dict) -> None:
-        """Record each dataset's vintage for the figures JSON and the dated block, which
-        ``show`` prints after the takeaway and key figures, collapsed."""
+    def show_as_of(self, frames: list[pd.DataFrame]) -> None:
+        """Record each dataset's vintage (the first frame is the brief's main dataset, whose
+        as-of month the index shows) and the dated block, which ``show`` prints after the
+        takeaway and key figures, collapsed. The run's parameters come from papermill's
+        record, added by the brief builder."""
         self.as_of = {f.attrs["provenance"]["dataset"]: f.attrs["provenance"]["as_of"]
                       for f in frames}
-        self.as_of_block = as_of_html(frames, params)
+        self.as_of_block = as_of_html(frames)
 
     def html_table(self) -> str:
         rows = "".join(
@@ -153,55 +130,16 @@ class Brief:
                                          for f in self.figures)}, raw=True)
 
 
-def collect_payload(nb) -> dict:
-    """What an executed notebook hands its brief: the key-figures payload (first
-    ``FIGURES_MIME`` output) with every claim the notebook checked, in order, whether it was
-    made before the figures table or displayed later in the narrative."""
-    payload: dict | None = None
-    claims: list[dict] = []
-    for cell in nb.cells:
-        for out in cell.get("outputs", []):
-            data = out.get("data", {})
-            if FIGURES_MIME in data and payload is None:
-                payload = dict(data[FIGURES_MIME])
-                claims.extend(payload.get("claims", []))
-            if CLAIM_MIME in data:
-                claims.append(dict(data[CLAIM_MIME]))
-    payload = payload or {"title": "", "takeaway": "", "figures": []}
-    seen: set[str] = set()
-    payload["claims"] = [c for c in claims if not (c["text"] in seen or seen.add(c["text"]))]
-    return payload
-
-
-def git_revision() -> str:
-    try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=paths.PROJECT_ROOT,
-                             capture_output=True, text=True, timeout=5, check=True)
-        return out.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return "unknown"
-
-
-def kit_version() -> str:
-    try:
-        return metadata.version("us-china-trade-watch")
-    except metadata.PackageNotFoundError:
-        return "unknown"
-
-
-def as_of_html(frames: list[pd.DataFrame], params: dict) -> str:
-    """The dated block: each dataset's vintage and origin, the kit version, git revision and
-    the parameters used."""
+def as_of_html(frames: list[pd.DataFrame]) -> str:
+    """The dated block: each dataset's vintage and origin, the kit version and revision."""
     rows = []
     for df in frames:
         p = df.attrs["provenance"]
         rows.append(f"<li><b>{html.escape(p['title'])}</b>: data to {p['as_of'] or 'n/a'}, "
                     f"{html.escape(p['source_line'])} ({p['origin']}, retrieved "
                     f"{p['retrieved']})</li>")
-    params_text = ", ".join(f"{k} = {v!r}" for k, v in params.items()) or "defaults"
     return (f"<div class='tw-asof'><b>As of</b> snapshot built {catalog.snapshot_built()}; "
-            f"kit {kit_version()}, revision {git_revision()}. Parameters: "
-            f"{html.escape(params_text)}.<ul>{''.join(rows)}</ul></div>")
+            f"kit {kit_version()}, revision {git_revision()}.<ul>{''.join(rows)}</ul></div>")
 
 
 def chart_data(ax) -> pd.DataFrame:
