@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import paths
-from helpers.data import catalog, registry, schemas
+from helpers.data import catalog, registry
 from helpers.data.errors import DataError
 
 NON_FINITE = frozenset({"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity",
@@ -108,6 +108,8 @@ def typed_table(dataset_id: str, raw: pd.DataFrame, where: str) -> pd.DataFrame:
     """Validate a raw (text) table with its dataset's schema and finish it; tables without
     a schema (cross-check extracts) are only typed. Raises DataError naming ``where`` and
     the first bad row."""
+    from helpers.data import schemas  # pandera, imported with the first table validated
+
     spec = registry.spec(dataset_id)
     _refuse_unreadable(dataset_id, raw, spec.schema, where)
     if spec.schema is None:  # checksummed; numbers typed where all are numbers
@@ -119,6 +121,8 @@ def typed_table(dataset_id: str, raw: pd.DataFrame, where: str) -> pd.DataFrame:
 
 def _validated(dataset_id: str, schema, path: Path) -> pd.DataFrame:
     """One file read as text, checked and validated with ``schema``."""
+    from helpers.data import schemas
+
     raw = read_text_table(dataset_id, path)
     _refuse_unreadable(dataset_id, raw, schema, str(path))
     return schemas.validate(schema, raw, dataset_id, str(path))
