@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from helpers import paths
 from helpers.data.errors import DataError
+from helpers.data import registry
 from helpers.data.registry import DataFile, DatasetSpec, specs
 
 if TYPE_CHECKING:
@@ -43,12 +44,16 @@ def _lock(path: Path) -> dict:
     return _PARSED[key]
 
 
+def _recorded(spec: DatasetSpec, path: Path | None = None) -> Dataset:
+    """The declaration with its files' sha256 as the catalog records them."""
+    sums = _lock(path or paths.catalog_path()).get("sha256", {})
+    return dataclasses.replace(spec, files=tuple(
+        dataclasses.replace(f, sha256=sums.get(f.path, "")) for f in spec.files))
+
+
 def read_catalog(path: Path | None = None) -> dict[str, Dataset]:
     """Every declared dataset, by id, its files carrying the recorded sha256."""
-    sums = _lock(path or paths.catalog_path()).get("sha256", {})
-    return {ds_id: dataclasses.replace(spec, files=tuple(
-                dataclasses.replace(f, sha256=sums.get(f.path, "")) for f in spec.files))
-            for ds_id, spec in specs().items()}
+    return {ds_id: _recorded(spec, path) for ds_id, spec in specs().items()}
 
 
 def snapshot_built(path: Path | None = None) -> str:
@@ -58,11 +63,7 @@ def snapshot_built(path: Path | None = None) -> str:
 
 def get(dataset_id: str) -> Dataset:
     """One dataset's entry; a clear error listing the valid ids otherwise."""
-    catalog = read_catalog()
-    if dataset_id not in catalog:
-        raise DataError(dataset_id, str(paths.catalog_path()), "no such dataset in the catalog",
-                        f"Known ids: {', '.join(sorted(catalog))}")
-    return catalog[dataset_id]
+    return _recorded(registry.spec(dataset_id))
 
 
 def sha256_of(path: Path) -> str:

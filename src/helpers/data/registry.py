@@ -133,11 +133,15 @@ def _check(spec: Any, where: str) -> DatasetSpec:
     return spec
 
 
-def _kit_modules() -> list[tuple[Any, str]]:
-    from helpers.data import datasets
+KIT_DATASETS = "helpers.data.datasets"
 
-    return [(importlib.import_module(f"{datasets.__name__}.{m.name}"), m.name)
-            for m in pkgutil.iter_modules(datasets.__path__) if not m.name.startswith("_")]
+
+def _kit_modules() -> list[tuple[Any, str]]:
+    """The kit's declarations, found by listing the package (declarations import this
+    module, never the other way round)."""
+    folder = importlib.util.find_spec(KIT_DATASETS).submodule_search_locations
+    return [(importlib.import_module(f"{KIT_DATASETS}.{m.name}"), m.name)
+            for m in pkgutil.iter_modules(folder) if not m.name.startswith("_")]
 
 
 def _folder_modules(folder: Path) -> list[tuple[Any, str]]:

@@ -6,7 +6,15 @@ from __future__ import annotations
 from helpers.data import extracts
 from helpers.data.registry import DataFile, DatasetSpec, Field
 
-SUM_COLUMNS = ["period", "partner", "computed: sum of rows (value_usd)", "n_rows_summed"]
+# The layout of a file of monthly sums of query cells (this one and the superseded sums).
+SUM_FIELDS = (
+    Field("period", "string", "month (YYYY-MM)"),
+    Field("partner", "string", "origin country, or the World line of the query"),
+    Field("computed: sum of rows (value_usd)", "integer",
+          "sum of the month's query cells for the partner", "USD"),
+    Field("n_rows_summed", "integer", "how many cells were added up"),
+)
+SUM_COLUMNS = [f.name for f in SUM_FIELDS]
 
 SPEC = DatasetSpec(
     id="xcheck_gacc_monthly_sums",
@@ -28,13 +36,7 @@ SPEC = DatasetSpec(
                         "text/gacc_china_soybean_imports_all_partners_monthly_sums_2017_2023.csv",
                         "text/gacc_china_soybean_imports_all_partners_monthly_sums_2024_2025.csv",
                         keep=SUM_COLUMNS),
-                    fields=(
-                        Field("period", "string", "month (YYYY-MM)"),
-                        Field("partner", "string", "origin country, or the World line of the query"),
-                        Field("computed: sum of rows (value_usd)", "integer",
-                              "sum of the month's query cells for the partner", "USD"),
-                        Field("n_rows_summed", "integer", "how many cells were added up"),
-                    ),
+                    fields=SUM_FIELDS,
                     copied_from=(
                         ("Computed in the extracts from the all-partner query rows (2017-2023 and "
                          "2024-2025 files)"),

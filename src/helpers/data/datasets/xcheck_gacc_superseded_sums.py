@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from helpers.data import extracts
-from helpers.data.registry import DataFile, DatasetSpec, Field
-
-SUM_COLUMNS = ["period", "partner", "computed: sum of rows (value_usd)", "n_rows_summed"]
+from helpers.data.datasets.xcheck_gacc_monthly_sums import SUM_COLUMNS, SUM_FIELDS
+from helpers.data.registry import DataFile, DatasetSpec
 
 SPEC = DatasetSpec(
     id="xcheck_gacc_superseded_sums",
@@ -25,13 +24,7 @@ SPEC = DatasetSpec(
                     build=extracts.copy(
                         "text/gacc_china_soybean_imports_by_origin_monthly_sums_2017_2025.csv",
                         keep=SUM_COLUMNS),
-                    fields=(
-                        Field("period", "string", "month (YYYY-MM)"),
-                        Field("partner", "string", "origin country, or the World line of the query"),
-                        Field("computed: sum of rows (value_usd)", "integer",
-                              "sum of the month's query cells for the partner", "USD"),
-                        Field("n_rows_summed", "integer", "how many cells were added up"),
-                    ),
+                    fields=SUM_FIELDS,
                     copied_from=(
                         "Computed in the extracts from the superseded rows",
                     )),),
