@@ -19,6 +19,14 @@ from helpers.data import catalog
 SHARED = paths.PROJECT_ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_frame_cache(tmp_path_factory):
+    """Validated frames go to a cache of the test session's own, never the user's."""
+    import os
+
+    os.environ["TRADEWATCH_FRAME_CACHE"] = str(tmp_path_factory.mktemp("frames"))
+
+
 @pytest.fixture
 def data_copy(tmp_path, monkeypatch) -> Path:
     """A private copy of data/ (catalog + snapshot) that the test may damage or refresh into."""

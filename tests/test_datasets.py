@@ -440,7 +440,7 @@ def test_export_sales_duplicate_week_is_refused(tamper):
 
 
 def test_export_sales_columns_are_the_documented_contract():
-    columns = registry.spec("us_soybean_export_sales").schema.columns
+    columns = registry.spec("us_soybean_export_sales").table_schema.columns
     assert list(columns) == us_soybean_export_sales.COLUMNS
     assert all(c.description for c in columns.values())
     kmt = [c for c in columns if c.endswith("_kmt")]

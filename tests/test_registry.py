@@ -104,8 +104,8 @@ def test_a_declaration_without_column_descriptions_is_refused(data_copy):
 
 @pytest.mark.parametrize("spec", list(registry.specs().values()), ids=lambda s: s.id)
 def test_every_kit_dataset_describes_every_column(spec):
-    described = ([spec.schema] if spec.schema is not None else []) + [
-        f.schema for f in spec.files if f.schema is not None]
+    described = ([spec.table_schema] if spec.schema is not None else []) + [
+        f.file_schema for f in spec.files if f.schema is not None]
     for schema in described:
         assert all(col.description for col in schema.columns.values())
     if spec.schema is None:

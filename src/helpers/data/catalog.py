@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helpers import paths
-from helpers.data.errors import DataError
 from helpers.data import registry
+from helpers.data.errors import DataError
 from helpers.data.registry import DataFile, DatasetSpec, specs
 
 if TYPE_CHECKING:

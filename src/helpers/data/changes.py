@@ -36,11 +36,11 @@ SLOTS = ("seen", "previous")
 def series_layout(ds_id: str) -> tuple[str | None, list[str], list[str]]:
     """The table's date column, series key columns and value columns (from its schema)."""
     spec = registry.spec(ds_id)
-    if spec.schema is None:
+    if spec.table_schema is None:
         return None, [], []
     date_col = spec.date_column
-    keys = [c for c in (spec.schema.unique or []) if c != date_col]
-    values = [c for c, col in spec.schema.columns.items() if str(col.dtype).startswith("float")]
+    keys = [c for c in (spec.table_schema.unique or []) if c != date_col]
+    values = [c for c, col in spec.table_schema.columns.items() if str(col.dtype).startswith("float")]
     return date_col, keys, values
 
 
@@ -183,7 +183,7 @@ def changes(ids: list[str] | None = None, tolerance: float = REPORT_TOLERANCE) -
             continue
         new = load(ds_id)
         date_col, _, values = series_layout(ds_id)
-        if date_col and values and registry.spec(ds_id).schema.unique:
+        if date_col and values and registry.spec(ds_id).table_schema.unique:
             found = _series_changes(ds_id, old, new, tolerance)
         else:
             found = _row_changes(old, new)

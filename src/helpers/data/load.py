@@ -3,16 +3,24 @@
 ``load(id)`` returns a DataFrame whose ``attrs["provenance"]`` says what it is, where it
 came from (``origin``: cache or snapshot), its checksum, as-of date and caveats.
 
-A table is parsed and validated once per content in a process: the validated frame is kept
-under its dataset, declaration and files' (path, sha256), and every load hands out a copy,
-so a caller cannot change what the next one gets. The sha256 is computed from the file on
-every load, so a changed file is read and validated afresh, never served stale.
+A table is parsed and validated once per content: the validated frame is kept in the
+process under its dataset, declaration and files' (path, sha256), and on disk
+(``frame_cache_dir``) under the same files' sha256 plus a fingerprint of the data layer's
+code and the pandas/pandera versions, so a new session skips parsing and validation (and
+importing pandera) for content it has validated before. Every load hands out a copy, so a
+caller cannot change what the next one gets. The sha256 is computed from the file on every
+load, so a changed file, or changed validation code, is read and validated afresh, never
+served stale.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import importlib.util
 import io
 import json
+import os
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -111,11 +119,11 @@ def typed_table(dataset_id: str, raw: pd.DataFrame, where: str) -> pd.DataFrame:
     from helpers.data import schemas  # pandera, imported with the first table validated
 
     spec = registry.spec(dataset_id)
-    _refuse_unreadable(dataset_id, raw, spec.schema, where)
-    if spec.schema is None:  # checksummed; numbers typed where all are numbers
+    _refuse_unreadable(dataset_id, raw, spec.table_schema, where)
+    if spec.table_schema is None:  # checksummed; numbers typed where all are numbers
         return _numeric_where_possible(raw)
     df = spec.before(raw) if spec.before else raw
-    df = schemas.validate(spec.schema, df, dataset_id, where)
+    df = schemas.validate(spec.table_schema, df, dataset_id, where)
     return spec.after(df) if spec.after else df
 
 
@@ -131,12 +139,77 @@ def _validated(dataset_id: str, schema, path: Path) -> pd.DataFrame:
 _VALIDATED: dict[tuple, pd.DataFrame] = {}
 
 
+def frame_cache_dir() -> Path | None:
+    """Where validated frames are kept between sessions: ``TRADEWATCH_FRAME_CACHE`` (``off``
+    disables it), else the user's cache folder. Outside ``data/``, so briefs do not rebuild
+    when it changes."""
+    chosen = os.environ.get("TRADEWATCH_FRAME_CACHE")
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off", "0") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "us-china-trade-watch" / "frames"
+
+
+@functools.cache
+def _code_fingerprint() -> str:
+    """The data layer's source and the library versions a validated frame depends on (read
+    without importing pandera or importlib.metadata, which would cost what the cache saves)."""
+    h = hashlib.sha256(f"pandas={pd.__version__};numpy={np.__version__};".encode())
+    pandera = importlib.util.find_spec("pandera")
+    if pandera is not None and pandera.origin:
+        site = Path(pandera.origin).parent.parent
+        h.update(";".join(sorted(d.name for d in site.glob("pandera-*.dist-info"))).encode())
+    package = Path(__file__).parent
+    for source in sorted(package.rglob("*.py")):
+        h.update(source.read_bytes())
+    return h.hexdigest()
+
+
+def _disk_path(ds: catalog.Dataset, sums: list[tuple[Path, str]]) -> Path | None:
+    folder = frame_cache_dir()
+    if folder is None:
+        return None
+    h = hashlib.sha256(_code_fingerprint().encode())
+    for path, digest in sums:
+        h.update(f"{path.name}:{digest};".encode())
+    return folder / f"{ds.id}-{h.hexdigest()[:32]}.pkl"
+
+
+def _from_disk(path: Path | None) -> pd.DataFrame | None:
+    if path is None or not path.is_file():
+        return None
+    try:
+        frame = pd.read_pickle(path)
+    except Exception:  # a damaged or foreign file: validate again and overwrite it
+        return None
+    return frame if isinstance(frame, pd.DataFrame) else None
+
+
+def _to_disk(path: Path | None, frame: pd.DataFrame) -> None:
+    """Keep a validated frame for the next session; a cache that cannot be written is skipped."""
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        frame.to_pickle(tmp)
+        os.replace(tmp, path)
+    except OSError:
+        return
+
+
 def _once(ds: catalog.Dataset, sums: list[tuple[Path, str]],
           make: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-    """A copy of the frame ``make`` validates, made once per declaration and file content."""
+    """A copy of the frame ``make`` validates, made once per declaration and file content
+    (in this process, and across sessions through the frame cache)."""
     key = (ds.id, id(registry.spec(ds.id)), tuple((str(p), s) for p, s in sums))
     if key not in _VALIDATED:
-        _VALIDATED[key] = make()
+        disk = _disk_path(ds, sums)
+        frame = _from_disk(disk)
+        if frame is None:
+            frame = make()
+            _to_disk(disk, frame)
+        _VALIDATED[key] = frame
     return _VALIDATED[key].copy()
 
 
@@ -151,7 +224,7 @@ def _from_snapshot(ds: catalog.Dataset) -> pd.DataFrame:
         if ds.combine is None:
             ((_, path),) = files
             return typed_table(ds.id, read_text_table(ds.id, path), str(path))
-        parts = [_validated(ds.id, f.schema, path) for f, path in files]
+        parts = [_validated(ds.id, f.file_schema, path) for f, path in files]
         return typed_table(ds.id, ds.combine(*parts), " + ".join(str(p) for _, p in files))
 
     return _once(ds, [(path, f.sha256) for f, path in files], make)

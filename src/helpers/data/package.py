@@ -43,10 +43,10 @@ def _declared_fields(fields: tuple[Field, ...]) -> list[dict]:
 
 
 def _fields(spec: DatasetSpec, data_file: DataFile) -> list[dict]:
-    if data_file.schema is not None:
-        return _schema_fields(data_file.schema)
-    if spec.schema is not None:
-        return _schema_fields(spec.schema)
+    if data_file.file_schema is not None:
+        return _schema_fields(data_file.file_schema)
+    if spec.table_schema is not None:
+        return _schema_fields(spec.table_schema)
     return _declared_fields(data_file.fields)
 
 

@@ -22,6 +22,7 @@ then every ``*.py`` in the data folder's ``datasets/`` (a data folder's own data
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.util
 import pkgutil
@@ -56,12 +57,17 @@ class DataFile:
     path: str  # relative to the data folder
     copied_from: tuple[str, ...] = ()
     build: Callable[[Path], pd.DataFrame] | None = None  # from the extracts; None: hand-made
-    schema: Any = None  # pandera schema of the file itself, where it differs from the table
+    schema: Any = None  # pandera schema (or a function building it) of the file itself
     fields: tuple[Field, ...] = ()  # column dictionary of a schema-less file
     sha256: str = ""
 
     def absolute(self) -> Path:
         return paths.data_dir() / self.path
+
+    @property
+    def file_schema(self):
+        """The file's pandera schema, built on first use."""
+        return built_schema(self.schema, self.path)
 
 
 @dataclass(frozen=True)
@@ -108,7 +114,9 @@ class DatasetSpec:
     caveats: tuple[str, ...] = ()
     gaps: tuple[str, ...] = ()
     files: tuple[DataFile, ...] = ()
-    schema: Any = None  # pandera DataFrameSchema of the loaded table; None: typed as read
+    schema: Any = None  # pandera schema of the loaded table, or a function building it
+    # (declarations pass the function, so pandera is imported only when a table is
+    # validated); None: typed as read
     date_column: str | None = None
     before: Callable[[pd.DataFrame], pd.DataFrame] | None = None  # before validation
     after: Callable[[pd.DataFrame], pd.DataFrame] | None = None  # after validation
@@ -120,13 +128,36 @@ class DatasetSpec:
     def series_ids(self) -> tuple[str, ...]:
         return tuple(s.id for s in self.series)
 
+    @property
+    def table_schema(self):
+        """The table's pandera schema, built on first use."""
+        return built_schema(self.schema, self.id)
+
+
+def built_schema(schema: Any, where: str):
+    """A declared schema: as given, or built once from the function declaring it, with every
+    column described (a column without a description is refused)."""
+    if schema is None or hasattr(schema, "columns"):
+        return schema
+    return _build(schema, where)
+
+
+@functools.cache
+def _build(factory: Callable[[], Any], where: str):
+    schema = factory()
+    bare = [name for name, col in schema.columns.items() if not col.description]
+    if bare:
+        raise DataError(where, "dataset declaration", f"schema columns without a description: "
+                        f"{bare}")
+    return schema
+
 
 def _check(spec: Any, where: str) -> DatasetSpec:
     if not isinstance(spec, DatasetSpec):
         raise DataError("*", where, "a dataset module must define SPEC = DatasetSpec(...)")
     if spec.role not in ROLES:
         raise DataError(spec.id, where, f"role {spec.role!r} is not one of {ROLES}")
-    if spec.schema is not None:
+    if hasattr(spec.schema, "columns"):  # a schema built at import: check it now
         bare = [name for name, col in spec.schema.columns.items() if not col.description]
         if bare:
             raise DataError(spec.id, where, f"schema columns without a description: {bare}")

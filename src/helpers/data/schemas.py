@@ -9,10 +9,14 @@ not). Units go in a column's ``metadata={"unit": ...}``; every column has a desc
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-import pandera.pandas as pa
 
 from helpers.data.errors import DataError
+
+if TYPE_CHECKING:
+    import pandera.pandas as pa
 
 DATE = "datetime64[ns]"
 
@@ -31,26 +35,36 @@ def months_contiguous(df: pd.DataFrame, by: str | None = None) -> bool:
 
 
 def monthly_continuity(by: str | None = None) -> pa.Check:
+    import pandera.pandas as pa
+
     return pa.Check(lambda df: months_contiguous(df, by), element_wise=False,
                     error="months must run without a missing row (blank values are fine)")
 
 
 def non_negative(description: str, unit: str = "", nullable: bool = True) -> pa.Column:
+    import pandera.pandas as pa
+
     return pa.Column(float, pa.Check.ge(0), nullable=nullable, description=description,
                      metadata={"unit": unit} if unit else None)
 
 
 def text(description: str, *checks: pa.Check, nullable: bool = False,
          unique: bool = False) -> pa.Column:
+    import pandera.pandas as pa
+
     return pa.Column(str, list(checks), nullable=nullable, unique=unique,
                      description=description)
 
 
 def one_of(description: str, values: list[str]) -> pa.Column:
+    import pandera.pandas as pa
+
     return pa.Column(str, pa.Check.isin(values), description=description)
 
 
 def date(description: str, *checks: pa.Check) -> pa.Column:
+    import pandera.pandas as pa
+
     return pa.Column(DATE, list(checks), description=description)
 
 
@@ -80,6 +94,8 @@ def validate(schema: pa.DataFrameSchema, df: pd.DataFrame, dataset: str, where: 
 
     ``first_line`` is the file line of the frame's first row (2 for a CSV with a header).
     """
+    import pandera.pandas as pa
+
     try:
         return schema.validate(df, lazy=True)
     except pa.errors.SchemaErrors as exc:

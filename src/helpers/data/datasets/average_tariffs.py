@@ -5,28 +5,33 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from helpers.data import extracts, schemas
 from helpers.data.registry import DataFile, DatasetSpec, Series
 
-SCHEMA = pa.DataFrameSchema(
-    {
-        "publisher": schemas.one_of("PIIE (Bown) or CRS (IF12990): two methods, two series",
-                                    ["PIIE", "CRS"]),
-        "date_as_published": schemas.text("the date with the source's own precision (a year, "
-                                          "a month or a day)"),
-        "date": schemas.date("that date's first day"),
-        "date_precision": schemas.one_of("'day', 'month' or 'year'", ["day", "month", "year"]),
-        "direction": schemas.one_of("us_on_china or china_on_us",
-                                    ["us_on_china", "china_on_us"]),
-        "avg_tariff_pct": pa.Column(float, pa.Check.in_range(0, 300),
-                                    metadata={"unit": "percent"},
-                                    description="trade-weighted average tariff, percent"),
-        "citation": schemas.text("the chart or report version the figure is read from"),
-    },
-    unique=["publisher", "date_as_published", "direction"], coerce=True, strict=True,
-)
+
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "publisher": schemas.one_of("PIIE (Bown) or CRS (IF12990): two methods, two series",
+                                        ["PIIE", "CRS"]),
+            "date_as_published": schemas.text("the date with the source's own precision (a year, "
+                                              "a month or a day)"),
+            "date": schemas.date("that date's first day"),
+            "date_precision": schemas.one_of("'day', 'month' or 'year'", ["day", "month", "year"]),
+            "direction": schemas.one_of("us_on_china or china_on_us",
+                                        ["us_on_china", "china_on_us"]),
+            "avg_tariff_pct": pa.Column(float, pa.Check.in_range(0, 300),
+                                        metadata={"unit": "percent"},
+                                        description="trade-weighted average tariff, percent"),
+            "citation": schemas.text("the chart or report version the figure is read from"),
+        },
+        unique=["publisher", "date_as_published", "direction"], coerce=True, strict=True,
+    )
 
 
 def build(sources: Path) -> pd.DataFrame:
@@ -86,7 +91,7 @@ SPEC = DatasetSpec(
                         ("Quoted from archived copies of the PIIE chart versions and CRS IF12990 "
                          "versions (URL per row)"),
                     )),),
-    schema=SCHEMA,
+    schema=schema,
     date_column="date",
     series=(Series("PIIE", "Bown's trade-weighted average tariffs (PIIE chart)", "percent"),
             Series("CRS", "CRS In Focus IF12990 average tariffs", "percent")),

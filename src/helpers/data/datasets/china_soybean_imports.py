@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from helpers.data import extracts, schemas
 from helpers.data.errors import DataError
@@ -29,56 +28,71 @@ GACC_ROW_COLUMNS = {
     "source_row": "source_row",
 }
 
-GACC_ROWS = pa.DataFrameSchema(
-    {
-        "period": schemas.text("month of the query cell (YYYY-MM)",
-                               pa.Check.str_matches(r"^\d{4}-\d{2}$")),
-        "partner_code": schemas.text("China Customs' code of the origin country"),
-        "partner": schemas.text("origin country, in English"),
-        "trade_mode_code": schemas.text("China Customs' trade-mode code"),
-        "trade_mode_zh": schemas.text("trade mode, as the query prints it (Chinese)"),
-        "region_code": schemas.text("code of the importer's registered location in China"),
-        "region_zh": schemas.text("importer's registered location, as printed (Chinese)"),
-        "value_usd": pa.Column(float, pa.Check.ge(0), metadata={"unit": "USD"},
-                               description="value of the cell, US dollars (imports CIF)"),
-        "source_file": schemas.text("the query export file the cell was copied from"),
-        "source_row": pa.Column(int, pa.Check.ge(1),
-                                description="the cell's row in that file (1-based)"),
-    },
-    unique=["source_file", "source_row"], coerce=True, strict=True,
-)
+def gacc_rows_schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
 
-TDM_QUANTITIES = pa.DataFrameSchema(
-    {
-        "period": schemas.text("year (YYYY) or month (YYYY-MM)",
-                               pa.Check.str_matches(r"^\d{4}(-\d{2})?$")),
-        "freq": schemas.one_of("'year' or 'month'", ["year", "month"]),
-        "partner": schemas.text("origin country"),
-        "quantity_kg": pa.Column(float, pa.Check.ge(0), metadata={"unit": "kg"},
-                                 description="net weight imported, kilograms (unit inferred "
-                                             "from magnitudes; TDM does not state it)"),
-        "share_of_china_total": pa.Column(float, pa.Check.in_range(0, 1),
-                                          metadata={"unit": "fraction 0-1"},
-                                          description="the origin's share of China's total "
-                                                      "soybean imports by quantity, as "
-                                                      "published"),
-    },
-    unique=["period", "freq", "partner"], coerce=True, strict=True,
-)
+    return pa.DataFrameSchema(
+        {
+            "period": schemas.text("month of the query cell (YYYY-MM)",
+                                   pa.Check.str_matches(r"^\d{4}-\d{2}$")),
+            "partner_code": schemas.text("China Customs' code of the origin country"),
+            "partner": schemas.text("origin country, in English"),
+            "trade_mode_code": schemas.text("China Customs' trade-mode code"),
+            "trade_mode_zh": schemas.text("trade mode, as the query prints it (Chinese)"),
+            "region_code": schemas.text("code of the importer's registered location in China"),
+            "region_zh": schemas.text("importer's registered location, as printed (Chinese)"),
+            "value_usd": pa.Column(float, pa.Check.ge(0), metadata={"unit": "USD"},
+                                   description="value of the cell, US dollars (imports CIF)"),
+            "source_file": schemas.text("the query export file the cell was copied from"),
+            "source_row": pa.Column(int, pa.Check.ge(1),
+                                    description="the cell's row in that file (1-based)"),
+        },
+        unique=["source_file", "source_row"], coerce=True, strict=True,
+    )
 
-SCHEMA = pa.DataFrameSchema(
-    {
-        "period": schemas.date("year or month, as its first day"),
-        "freq": schemas.one_of("'year' or 'month'", ["year", "month"]),
-        "partner": schemas.text("origin country, or 'World' (every partner in the query)"),
-        "measure": schemas.one_of("value_usd (US dollars, CIF), quantity_kg (kilograms) or "
-                                  "share_of_china_total (fraction 0-1)", MEASURES),
-        "value": pa.Column(float, pa.Check.ge(0), metadata={"unit": "per measure"},
-                           description="the value, in the unit its measure names"),
-        "source": schemas.text("GACC (customs query), TDM or UN Comtrade (refresh only)"),
-    },
-    unique=["period", "freq", "partner", "measure"], coerce=True, strict=True,
-)
+def tdm_quantities_schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "period": schemas.text("year (YYYY) or month (YYYY-MM)",
+                                   pa.Check.str_matches(r"^\d{4}(-\d{2})?$")),
+            "freq": schemas.one_of("'year' or 'month'", ["year", "month"]),
+            "partner": schemas.text("origin country"),
+            "quantity_kg": pa.Column(float, pa.Check.ge(0), metadata={"unit": "kg"},
+                                     description="net weight imported, kilograms (unit inferred "
+                                                 "from magnitudes; TDM does not state it)"),
+            "share_of_china_total": pa.Column(float, pa.Check.in_range(0, 1),
+                                              metadata={"unit": "fraction 0-1"},
+                                              description="the origin's share of China's total "
+                                                          "soybean imports by quantity, as "
+                                                          "published"),
+        },
+        unique=["period", "freq", "partner"], coerce=True, strict=True,
+    )
+
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "period": schemas.date("year or month, as its first day"),
+            "freq": schemas.one_of("'year' or 'month'", ["year", "month"]),
+            "partner": schemas.text("origin country, or 'World' (every partner in the query)"),
+            "measure": schemas.one_of("value_usd (US dollars, CIF), quantity_kg (kilograms) or "
+                                      "share_of_china_total (fraction 0-1)", MEASURES),
+            "value": pa.Column(float, pa.Check.ge(0), metadata={"unit": "per measure"},
+                               description="the value, in the unit its measure names"),
+            "source": schemas.text("GACC (customs query), TDM or UN Comtrade (refresh only)"),
+        },
+        unique=["period", "freq", "partner", "measure"], coerce=True, strict=True,
+    )
 
 
 def build_rows(sources: Path) -> pd.DataFrame:
@@ -237,7 +251,7 @@ SPEC = DatasetSpec(
     ),
     files=(
         DataFile("snapshot/gacc_china_soybean_import_rows.csv", build=build_rows,
-                 schema=GACC_ROWS,
+                 schema=gacc_rows_schema,
                  copied_from=(
                      ("ProIg-Chaa/APMCM-training data/raw/que1/中国大豆进口/2017.csv, 2019.csv, 2021.csv "
                       "@bb7cac54245339c0672f9195b7966040c7649bc4"),
@@ -245,7 +259,7 @@ SPEC = DatasetSpec(
                       "2024.csv, 2025.csv @84578f2a9676424f350e4f11545b9c967463f3a6"),
                  )),
         DataFile("snapshot/tdm_china_soybean_imports_by_origin.csv", build=build_quantities,
-                 schema=TDM_QUANTITIES,
+                 schema=tdm_quantities_schema,
                  copied_from=(
                      ("agwaterdesk/2025-latam-china-trade "
                       "src/lib/data/china-soy-imports-by-country-annual.csv "
@@ -255,7 +269,7 @@ SPEC = DatasetSpec(
                       "@d7205d432cdccc6c9260fe414f360f08a0931e52"),
                  )),
     ),
-    schema=SCHEMA,
+    schema=schema,
     date_column="period",
     combine=long_table,
     series=(Series("GACC HS 1201 imports, all partners",

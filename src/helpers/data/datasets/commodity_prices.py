@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from helpers.data import extracts, pulls, schemas
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
@@ -29,14 +28,19 @@ PINK_SHEET = {
 PINK_SHEET_SERIES = tuple(Series(sid, f"{name} (World Bank Pink Sheet)", unit, "World Bank")
                           for name, (sid, unit) in PINK_SHEET.items())
 
-SCHEMA = pa.DataFrameSchema(
-    {**schemas.long_monthly("per row (column unit)"),
-     "publisher": schemas.text("who publishes the series (IMF via FRED, or World Bank)"),
-     "release": schemas.text("the Pink Sheet release the value is from; blank for IMF",
-                             nullable=True)},
-    unique=["date", "series_id"], checks=[schemas.monthly_continuity("series_id")],
-    coerce=True, strict=True,
-)
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {**schemas.long_monthly("per row (column unit)"),
+         "publisher": schemas.text("who publishes the series (IMF via FRED, or World Bank)"),
+         "release": schemas.text("the Pink Sheet release the value is from; blank for IMF",
+                                 nullable=True)},
+        unique=["date", "series_id"], checks=[schemas.monthly_continuity("series_id")],
+        coerce=True, strict=True,
+    )
 
 
 def build(sources: Path) -> pd.DataFrame:
@@ -111,7 +115,7 @@ SPEC = DatasetSpec(
                         ("Pink Sheet: sebapi747/gold CMO-Historical-Data-Monthly.csv "
                          "@5a1fc1ca4c359e9880b41b0d12dcead15a08fd72 (header 'Updated on May 04, 2026')"),
                     )),),
-    schema=SCHEMA,
+    schema=schema,
     date_column="date",
     series=FRED_SERIES + PINK_SHEET_SERIES,
     live=Live("FRED + World Bank Pink Sheet", pull),

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from helpers.data import extracts, pulls, schemas
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
@@ -24,10 +23,15 @@ SERIES = (
     Series("MHHNGSP", "Henry Hub natural gas spot price", "USD/MMBtu"),
 )
 
-SCHEMA = pa.DataFrameSchema(
-    schemas.long_monthly("per row (column unit)"), unique=["date", "series_id"],
-    checks=[schemas.monthly_continuity("series_id")], coerce=True, strict=True,
-)
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        schemas.long_monthly("per row (column unit)"), unique=["date", "series_id"],
+        checks=[schemas.monthly_continuity("series_id")], coerce=True, strict=True,
+    )
 
 
 def build(sources: Path) -> pd.DataFrame:
@@ -90,7 +94,7 @@ SPEC = DatasetSpec(
                         ("MHHNGSP: lien762/FRED_Colab MHHNGSP.csv "
                          "@d058669c74f2254feedb92a0d6e3565b03bd160b (FRED CSV)"),
                     )),),
-    schema=SCHEMA,
+    schema=schema,
     date_column="date",
     series=SERIES,
     live=Live("FRED", pull),

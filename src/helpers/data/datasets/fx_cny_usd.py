@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from helpers.data import extracts, pulls, schemas
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
@@ -17,20 +16,25 @@ SERIES = (
 )
 FREQ = {"EXCHUS": "month", "DEXCHUS": "day"}
 
-SCHEMA = pa.DataFrameSchema(
-    {
-        "date": schemas.date("the month's first day (EXCHUS) or the day (DEXCHUS)"),
-        "series_id": schemas.one_of("FRED id: EXCHUS (monthly) or DEXCHUS (daily)", list(FREQ)),
-        "freq": schemas.one_of("'month' or 'day'", ["month", "day"]),
-        "cny_per_usd": pa.Column(float, pa.Check.in_range(0.1, 20), nullable=True,
-                                 metadata={"unit": "CNY per USD"},
-                                 description="yuan per US dollar; blank on US holidays"),
-    },
-    unique=["date", "series_id"],
-    checks=[pa.Check(lambda df: schemas.months_contiguous(df[df["freq"] == "month"]),
-                     element_wise=False, error="monthly rates must run without a missing row")],
-    coerce=True, strict=True,
-)
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "date": schemas.date("the month's first day (EXCHUS) or the day (DEXCHUS)"),
+            "series_id": schemas.one_of("FRED id: EXCHUS (monthly) or DEXCHUS (daily)", list(FREQ)),
+            "freq": schemas.one_of("'month' or 'day'", ["month", "day"]),
+            "cny_per_usd": pa.Column(float, pa.Check.in_range(0.1, 20), nullable=True,
+                                     metadata={"unit": "CNY per USD"},
+                                     description="yuan per US dollar; blank on US holidays"),
+        },
+        unique=["date", "series_id"],
+        checks=[pa.Check(lambda df: schemas.months_contiguous(df[df["freq"] == "month"]),
+                         element_wise=False, error="monthly rates must run without a missing row")],
+        coerce=True, strict=True,
+    )
 
 
 def build(sources: Path) -> pd.DataFrame:
@@ -74,7 +78,7 @@ SPEC = DatasetSpec(
                         ("DEXCHUS: skyexry/cnyusd-volatility-modeling DEXCHUS.csv "
                          "@1fd49961af7925e10b673bf8a4053161fd2d7cf4 (FRED CSV)"),
                     )),),
-    schema=SCHEMA,
+    schema=schema,
     date_column="date",
     series=SERIES,
     live=Live("FRED", pull),

@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import pandera.pandas as pa
-
 from helpers.data import schemas
 from helpers.data.registry import DataFile, DatasetSpec
 
-SCHEMA = pa.DataFrameSchema(
-    {
-        "fact_id": schemas.text("the fact's id", unique=True),
-        "measure": schemas.text("what the figure is (commitment, purchases, share achieved)"),
-        "period": schemas.text("the years it covers, as published"),
-        "value": schemas.non_negative("the figure", "per row (column unit)", nullable=False),
-        "unit": schemas.one_of("'USD bn' or '%'", ["USD bn", "%"]),
-        "citation": schemas.text("who published it, where and when"),
-    },
-    coerce=True, strict=True,
-)
+
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "fact_id": schemas.text("the fact's id", unique=True),
+            "measure": schemas.text("what the figure is (commitment, purchases, share achieved)"),
+            "period": schemas.text("the years it covers, as published"),
+            "value": schemas.non_negative("the figure", "per row (column unit)", nullable=False),
+            "unit": schemas.one_of("'USD bn' or '%'", ["USD bn", "%"]),
+            "citation": schemas.text("who published it, where and when"),
+        },
+        coerce=True, strict=True,
+    )
 
 SPEC = DatasetSpec(
     id="phase_one_facts",
@@ -46,5 +50,5 @@ SPEC = DatasetSpec(
                         ("Hand-compiled from the Phase One section of the tariff extracts' provenance "
                          "notes (figures and citations as printed there)"),
                     )),),
-    schema=SCHEMA,
+    schema=schema,
 )

@@ -3,29 +3,34 @@
 from __future__ import annotations
 
 import pandas as pd
-import pandera.pandas as pa
 
 from helpers.data import extracts, schemas
 from helpers.data.registry import DataFile, DatasetSpec
 
-SCHEMA = pa.DataFrameSchema(
-    {
-        "fact_id": schemas.text("the fact's id", unique=True),
-        "subject": schemas.text("country, product or trade flow the fact is about"),
-        "measure": schemas.text("what is measured (production, reserves, ...)"),
-        "period": schemas.text("the year or years, as printed"),
-        "value": schemas.non_negative("the number; blank where USGS prints a bound ('>95')",
-                                      "per row (column unit)"),
-        "unit": schemas.text("the unit of value (t REO, percent, USD/kg)"),
-        "as_printed": schemas.text("the figure exactly as USGS prints it"),
-        "estimated": pa.Column(bool, description="USGS marks the figure as an estimate ('e'); "
-                                                 "the file writes 'yes' or leaves it blank"),
-        "publisher": schemas.text("USGS"),
-        "citation": schemas.text("the publication and table"),
-        "notes": schemas.text("the kit's notes on the fact", nullable=True),
-    },
-    coerce=True, strict=True,
-)
+
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "fact_id": schemas.text("the fact's id", unique=True),
+            "subject": schemas.text("country, product or trade flow the fact is about"),
+            "measure": schemas.text("what is measured (production, reserves, ...)"),
+            "period": schemas.text("the year or years, as printed"),
+            "value": schemas.non_negative("the number; blank where USGS prints a bound ('>95')",
+                                          "per row (column unit)"),
+            "unit": schemas.text("the unit of value (t REO, percent, USD/kg)"),
+            "as_printed": schemas.text("the figure exactly as USGS prints it"),
+            "estimated": pa.Column(bool, description="USGS marks the figure as an estimate ('e'); "
+                                                     "the file writes 'yes' or leaves it blank"),
+            "publisher": schemas.text("USGS"),
+            "citation": schemas.text("the publication and table"),
+            "notes": schemas.text("the kit's notes on the fact", nullable=True),
+        },
+        coerce=True, strict=True,
+    )
 
 
 def estimated_flag(df: pd.DataFrame) -> pd.DataFrame:
@@ -59,6 +64,6 @@ SPEC = DatasetSpec(
                         ("USGS Mineral Commodity Summaries 2025, Rare Earths chapter, checked line by "
                          "line against its tables"),
                     )),),
-    schema=SCHEMA,
+    schema=schema,
     before=estimated_flag,
 )

@@ -2,30 +2,34 @@
 
 from __future__ import annotations
 
-import pandera.pandas as pa
-
 from helpers.data import schemas
 from helpers.data.registry import DataFile, DatasetSpec
 
-SCHEMA = pa.DataFrameSchema(
-    {
-        "period": schemas.date("the month the statement is about (YYYY-MM-01)",
-                               pa.Check(lambda d: d.dt.day == 1,
-                                        error="period must be a month start (YYYY-MM-01)")),
-        "reporter": schemas.text("the importing country whose customs data the statement "
-                                 "reports"),
-        "partner": schemas.text("the origin stated to have shipped nothing"),
-        "commodity": schemas.text("the goods the statement is about"),
-        "quantity_t": pa.Column(float, pa.Check.equal_to(0), metadata={"unit": "t"},
-                                description="metric tons; zero, as the source states"),
-        "statement": schemas.text("short paraphrase of the cited statement"),
-        "source": schemas.text("publisher, URL and publication date (YYYY-MM-DD) of each "
-                               "citation", pa.Check.str_matches(r".*\b\d{4}-\d{2}-\d{2}\b")),
-        "confirmed": schemas.one_of("'yes', or 'partly' where the statement is indirect",
-                                    ["yes", "partly"]),
-    },
-    unique=["period", "reporter", "partner", "commodity"], coerce=True, strict=True,
-)
+
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "period": schemas.date("the month the statement is about (YYYY-MM-01)",
+                                   pa.Check(lambda d: d.dt.day == 1,
+                                            error="period must be a month start (YYYY-MM-01)")),
+            "reporter": schemas.text("the importing country whose customs data the statement "
+                                     "reports"),
+            "partner": schemas.text("the origin stated to have shipped nothing"),
+            "commodity": schemas.text("the goods the statement is about"),
+            "quantity_t": pa.Column(float, pa.Check.equal_to(0), metadata={"unit": "t"},
+                                    description="metric tons; zero, as the source states"),
+            "statement": schemas.text("short paraphrase of the cited statement"),
+            "source": schemas.text("publisher, URL and publication date (YYYY-MM-DD) of each "
+                                   "citation", pa.Check.str_matches(r".*\b\d{4}-\d{2}-\d{2}\b")),
+            "confirmed": schemas.one_of("'yes', or 'partly' where the statement is indirect",
+                                        ["yes", "partly"]),
+        },
+        unique=["period", "reporter", "partner", "commodity"], coerce=True, strict=True,
+    )
 
 SPEC = DatasetSpec(
     id="stated_zero_trade",
@@ -58,5 +62,5 @@ SPEC = DatasetSpec(
                         ("Hand-compiled by the kit from the cited press reports (URL and publication "
                          "date per row)"),
                     )),),
-    schema=SCHEMA,
+    schema=schema,
 )

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from helpers import paths
 from helpers.data import extracts, schemas
@@ -22,39 +21,44 @@ COMPILED_EVENTS = "snapshot/facts/tariff_events_2026_compiled.csv"
 _RATE_WITH_NOTE = re.compile(r"^(\d+(?:\.\d+)?)(?: \((.+)\))?$")
 
 
-def _as_stated(description: str) -> pa.Column:
+def _as_stated(description: str):
     return schemas.text(description + ", as the source states it (text)", nullable=True)
 
 
-SCHEMA = pa.DataFrameSchema(
-    {
-        "event_id": schemas.text("the kit's event number (E001, ...), in date order",
-                                 unique=True),
-        "date": schemas.date("the day the action took or takes effect (the month's first "
-                             "day where only a month is known)"),
-        "date_precision": schemas.one_of("'day' or 'month'", ["day", "month"]),
-        "actor": schemas.one_of("who acted: US, China or both", ["US", "China", "US+China"]),
-        "measure": schemas.text("what was done, in a few words"),
-        "instrument": schemas.text("the legal instrument (Section 301, IEEPA, MOFCOM "
-                                   "notice, ...)", nullable=True),
-        "scope": schemas.text("the goods or trade covered", nullable=True),
-        "trade_value_usd_bn_as_stated": _as_stated("trade covered, USD billions"),
-        "rate_change_pp_as_stated": _as_stated("rate change, percentage points"),
-        "rate_after_as_stated": _as_stated("the instrument's rate after the event, percent"),
-        "soybean_total_rate_pct": pa.Column(
-            float, pa.Check.in_range(0, 300), nullable=True, metadata={"unit": "percent"},
-            description="China's total tariff on US soybeans after the event (3% MFN + "
-                        "additional duties in force); blank where the event does not set it"),
-        "status": schemas.one_of("took effect, announced only, not implemented, suspended, "
-                                 "court ruling or investigation, read from the row's words",
-                                 EVENT_STATUSES),
-        "confirmed": schemas.one_of("'yes', or 'partly' where a field is derived, "
-                                    "approximate, single-sourced or conflicting",
-                                    ["yes", "partly"]),
-        "sources": schemas.text("every citation (publisher, URL, date where shown)"),
-    },
-    coerce=True, strict=True,
-)
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "event_id": schemas.text("the kit's event number (E001, ...), in date order",
+                                     unique=True),
+            "date": schemas.date("the day the action took or takes effect (the month's first "
+                                 "day where only a month is known)"),
+            "date_precision": schemas.one_of("'day' or 'month'", ["day", "month"]),
+            "actor": schemas.one_of("who acted: US, China or both", ["US", "China", "US+China"]),
+            "measure": schemas.text("what was done, in a few words"),
+            "instrument": schemas.text("the legal instrument (Section 301, IEEPA, MOFCOM "
+                                       "notice, ...)", nullable=True),
+            "scope": schemas.text("the goods or trade covered", nullable=True),
+            "trade_value_usd_bn_as_stated": _as_stated("trade covered, USD billions"),
+            "rate_change_pp_as_stated": _as_stated("rate change, percentage points"),
+            "rate_after_as_stated": _as_stated("the instrument's rate after the event, percent"),
+            "soybean_total_rate_pct": pa.Column(
+                float, pa.Check.in_range(0, 300), nullable=True, metadata={"unit": "percent"},
+                description="China's total tariff on US soybeans after the event (3% MFN + "
+                            "additional duties in force); blank where the event does not set it"),
+            "status": schemas.one_of("took effect, announced only, not implemented, suspended, "
+                                     "court ruling or investigation, read from the row's words",
+                                     EVENT_STATUSES),
+            "confirmed": schemas.one_of("'yes', or 'partly' where a field is derived, "
+                                        "approximate, single-sourced or conflicting",
+                                        ["yes", "partly"]),
+            "sources": schemas.text("every citation (publisher, URL, date where shown)"),
+        },
+        coerce=True, strict=True,
+    )
 
 
 def _event_status(measure: str, instrument: str, scope: str, change: str) -> str:
@@ -225,6 +229,6 @@ SPEC = DatasetSpec(
                          "snapshot/facts/tariff_events_2026_compiled.csv (see dataset "
                          "tariff_events_2026_compiled)"),
                     )),),
-    schema=SCHEMA,
+    schema=schema,
     date_column="date",
 )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from helpers.data import extracts, pulls, schemas
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
@@ -18,24 +17,29 @@ SERIES = (
 COLUMN_OF = {"EXPCH": "exports_usd_mn", "IMPCH": "imports_usd_mn",
              "IMPTOTUS": "imports_world_usd_mn"}
 
-SCHEMA = pa.DataFrameSchema(
-    {
-        "date": schemas.date("month, as its first day (YYYY-MM-01)"),
-        "exports_usd_mn": schemas.non_negative(
-            "US goods exports to China (EXPCH), F.A.S. basis, not seasonally adjusted; blank "
-            "where no copy has the month", "USD millions"),
-        "imports_usd_mn": schemas.non_negative(
-            "US goods imports from China (IMPCH), customs basis, not seasonally adjusted",
-            "USD millions"),
-        "imports_world_usd_mn": schemas.non_negative(
-            "US goods imports from all countries (IMPTOTUS, December 2023 vintage), not "
-            "seasonally adjusted", "USD millions"),
-        "exports_copy": schemas.text(
-            "which copy of the Census table the month's exports come from; blank without an "
-            "export value", nullable=True),
-    },
-    unique=["date"], checks=[schemas.monthly_continuity()], coerce=True, strict=True,
-)
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "date": schemas.date("month, as its first day (YYYY-MM-01)"),
+            "exports_usd_mn": schemas.non_negative(
+                "US goods exports to China (EXPCH), F.A.S. basis, not seasonally adjusted; blank "
+                "where no copy has the month", "USD millions"),
+            "imports_usd_mn": schemas.non_negative(
+                "US goods imports from China (IMPCH), customs basis, not seasonally adjusted",
+                "USD millions"),
+            "imports_world_usd_mn": schemas.non_negative(
+                "US goods imports from all countries (IMPTOTUS, December 2023 vintage), not "
+                "seasonally adjusted", "USD millions"),
+            "exports_copy": schemas.text(
+                "which copy of the Census table the month's exports come from; blank without an "
+                "export value", nullable=True),
+        },
+        unique=["date"], checks=[schemas.monthly_continuity()], coerce=True, strict=True,
+    )
 
 
 def build(sources: Path) -> pd.DataFrame:
@@ -133,7 +137,7 @@ SPEC = DatasetSpec(
                         ("IMPTOTUS: open-datahub/commodity IMPTOTUS.csv "
                          "@028f74ce56448a8a94d60d52357342dad4b6213b (FRED, Dec 2023 vintage)"),
                     )),),
-    schema=SCHEMA,
+    schema=schema,
     date_column="date",
     after=with_balance,
     series=SERIES,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
-import pandera.pandas as pa
 
 from helpers.data import extracts, schemas
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
@@ -28,38 +27,45 @@ def _commitments_add_up(df: pd.DataFrame) -> pd.Series:
     return gap.isna() | (gap <= 0.1 + 1e-6)
 
 
-def _kmt(description: str, non_negative: bool = True) -> pa.Column:
+def _kmt(description: str, non_negative: bool = True):
+    import pandera.pandas as pa
+
     checks = [pa.Check.ge(0)] if non_negative else []
     return pa.Column(float, checks, nullable=True, metadata={"unit": "kt"},
                      description=f"{description}; thousand metric tons (kt)")
 
 
-SCHEMA = pa.DataFrameSchema(
-    {
-        "date": schemas.date("week ending (a Thursday), ISO date",
-                             pa.Check(lambda d: d.dt.day_of_week == 3,
-                                      error="week ending must be a Thursday")),
-        "marketing_year": schemas.text(
-            "US soybean marketing year, 1 September to 31 August, written '2024/25'",
-            pa.Check.str_matches(r"^\d{4}/\d{2}$"),
-            pa.Check(_marketing_years_consecutive, error="years must be consecutive")),
-        "destination": schemas.one_of("'China' (Mainland) or 'World' (all destinations)",
-                                      ["China", "World"]),
-        "total_commitments_kmt": _kmt("accumulated exports + outstanding sales"),
-        "accumulated_exports_kmt": _kmt("shipped since 1 September of the marketing year; "
-                                        "0 on weeks before it starts"),
-        "outstanding_sales_kmt": _kmt("sold, not yet shipped"),
-        "net_sales_kmt": _kmt("new sales minus cancellations in the week; may be negative",
-                              non_negative=False),
-        "note": schemas.text("blank, or the source copy's flag on a week it could not "
-                             "confirm, kept word for word", nullable=True),
-    },
-    unique=["date", "marketing_year", "destination"],
-    checks=[pa.Check(_commitments_add_up,
-                     error="total commitments must equal accumulated exports + outstanding "
-                           "sales (within 0.1 kt)")],
-    coerce=True, strict=True,
-)
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "date": schemas.date("week ending (a Thursday), ISO date",
+                                 pa.Check(lambda d: d.dt.day_of_week == 3,
+                                          error="week ending must be a Thursday")),
+            "marketing_year": schemas.text(
+                "US soybean marketing year, 1 September to 31 August, written '2024/25'",
+                pa.Check.str_matches(r"^\d{4}/\d{2}$"),
+                pa.Check(_marketing_years_consecutive, error="years must be consecutive")),
+            "destination": schemas.one_of("'China' (Mainland) or 'World' (all destinations)",
+                                          ["China", "World"]),
+            "total_commitments_kmt": _kmt("accumulated exports + outstanding sales"),
+            "accumulated_exports_kmt": _kmt("shipped since 1 September of the marketing year; "
+                                            "0 on weeks before it starts"),
+            "outstanding_sales_kmt": _kmt("sold, not yet shipped"),
+            "net_sales_kmt": _kmt("new sales minus cancellations in the week; may be negative",
+                                  non_negative=False),
+            "note": schemas.text("blank, or the source copy's flag on a week it could not "
+                                 "confirm, kept word for word", nullable=True),
+        },
+        unique=["date", "marketing_year", "destination"],
+        checks=[pa.Check(_commitments_add_up,
+                         error="total commitments must equal accumulated exports + outstanding "
+                               "sales (within 0.1 kt)")],
+        coerce=True, strict=True,
+    )
 
 
 def build(sources: Path) -> pd.DataFrame:
@@ -145,7 +151,7 @@ SPEC = DatasetSpec(
                          "latest_date 2026-08-27; fields totcommcmy, accexportscmy, outsalescmy, "
                          "netsalescmy of USDA AMS AgTransport dataset wnn7-29tu)"),
                     )),),
-    schema=SCHEMA,
+    schema=schema,
     date_column="date",
     series=(Series("ESR soybeans (commodity 801) to China (country 5700)",
                    "US soybean export sales to China", "kt"),

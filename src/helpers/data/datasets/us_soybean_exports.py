@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import pandera.pandas as pa
-
 from helpers.data import schemas
 from helpers.data.registry import DatasetSpec, Live, Pull, Series
 
-SCHEMA = pa.DataFrameSchema(
-    {
-        "date": schemas.date("month, as its first day"),
-        "destination": schemas.one_of("'China' (CTY_CODE 5700) or 'World' (all countries)",
-                                      ["China", "World"]),
-        "value_usd": schemas.non_negative("export value, F.A.S. basis (ALL_VAL_MO)", "USD"),
-        "quantity_t": schemas.non_negative("quantity (QTY_1_MO)", "t"),
-    },
-    unique=["date", "destination"], coerce=True, strict=True,
-)
+
+def schema():
+    """The pandera schema, built when a table is first validated (so loading from
+    the frame cache never imports pandera)."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "date": schemas.date("month, as its first day"),
+            "destination": schemas.one_of("'China' (CTY_CODE 5700) or 'World' (all countries)",
+                                          ["China", "World"]),
+            "value_usd": schemas.non_negative("export value, F.A.S. basis (ALL_VAL_MO)", "USD"),
+            "quantity_t": schemas.non_negative("quantity (QTY_1_MO)", "t"),
+        },
+        unique=["date", "destination"], coerce=True, strict=True,
+    )
 
 
 def pull(spec: DatasetSpec) -> Pull:
@@ -45,7 +49,7 @@ SPEC = DatasetSpec(
         ("Not in the snapshot: no text copy of the monthly series was available. Run `make "
          "data-refresh` online."),
     ),
-    schema=SCHEMA,
+    schema=schema,
     date_column="date",
     series=(Series("HS 1201 exports, CTY_CODE 5700 (China) and all countries",
                    "US soybean exports to China and the world", "USD (F.A.S.); t"),),
