@@ -4,21 +4,26 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup briefs brief student test lab data-status data-refresh data-changes data-package lint bench clean
+.PHONY: help setup briefs pdf brief student test lab data-status data-refresh data-changes data-package lint bench clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
-## setup: create .venv and install the kit with its development tools
+## setup: create .venv and install the kit with its development tools, at the versions pinned in requirements.lock
 setup: $(STAMP)
 
 ## briefs: render every narrative notebook into reports/ from the embedded data (FORCE=1 rebuilds all)
 ## briefs EDITION=instructor: the same with exercises, methods and collapsed solutions, into reports/instructor/
 briefs: $(STAMP)
 	$(BIN)/python -m helpers briefs $(if $(FORCE),--force,) $(if $(EDITION),--edition $(EDITION),)
+
+## pdf: the briefs, then a PDF of each (reports/<name>.pdf, headless Chromium; PAPER=Letter for US paper)
+pdf: $(STAMP)
+	$(BIN)/python -m helpers briefs --pdf $(if $(PAPER),--paper $(PAPER),) $(if $(FORCE),--force,)
 
 ## student: the student edition in dist/student/ (notebooks with solution stubs, data, kit, README)
 student: $(STAMP)
@@ -35,11 +40,11 @@ brief: $(STAMP)
 
 ## test: the whole test suite (what CI runs)
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m helpers test
 
 ## lab: JupyterLab on notebooks/ with the kit importable
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/python -m helpers lab
 
 ## data-status: one row per dataset: coverage, as-of, origin, fresh or stale
 data-status: $(STAMP)
@@ -59,11 +64,17 @@ data-package: $(STAMP)
 
 ## lint: ruff over the project's code, tests, benchmarks and notebooks (the paths are in pyproject.toml)
 lint: $(STAMP)
-	$(BIN)/ruff check
+	$(BIN)/python -m helpers lint
 
 ## bench: speed and memory benchmarks, printed as ratios
 bench: $(STAMP)
-	$(BIN)/python bench/briefs.py
+	$(BIN)/python -m helpers bench
 
-clean:
-	rm -rf reports data/cache .pytest_cache
+## clean: remove reports/, dist/ and the refresh cache
+clean: $(STAMP)
+	$(BIN)/python -m helpers clean
+
+## help: list these verbs (each is `python -m helpers ...` underneath; make is optional)
+help:
+	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## //'
+

@@ -126,3 +126,65 @@ def test_a_notebook_that_counts_from_today_is_rebuilt_each_day(scratch):
     assert digest(daily, {}, "x", day1) != digest(daily, {}, "x", day2)
     plain = notebooks / "01_alpha.ipynb"
     assert digest(plain, {}, "x", day1) == digest(plain, {}, "x", day2)
+
+
+def _synthetic_state(title, takeaway, value, status="ok", **extra):
+    """SYNTHETIC state of a published brief, as the builder keeps it in reports/.cache."""
+    payload = {"title": title, "takeaway": takeaway, "data_to": "2025-10-01",
+               "main_dataset": "synthetic", "built": "2026-12-01T10:00:00+00:00",
+               "parameters": extra.pop("parameters", {}),
+               "figures": [{"key": "brazil_share_sep2025", "name": "Share", "value": value,
+                            "unit": "%", "period": "2025-09", "datasets": ["synthetic"],
+                            "note": "", "decimals": 1}]}
+    return {"status": status, "payload": payload, **extra}
+
+
+def test_index_lists_briefs_in_reading_order_escaped_with_their_files(tmp_path):
+    reports = tmp_path / "reports"
+    (reports / ".cache").mkdir(parents=True)
+    states = {
+        "00_data_tour": _synthetic_state("Tour", "All data.", 1.0),
+        "03_soybean_collapse": _synthetic_state("Soy <script>x</script>", "Take <b>away</b>",
+                                                85.0),
+        "03_soybean_collapse--start=2015-01": _synthetic_state(
+            "Soy variant", "Variant takeaway.", 80.0, parameters={"start": "2015-01"}),
+        "01_tariff_timeline": _synthetic_state("Tariffs", "Tariff takeaway.", 2.0,
+                                               status="failed", error="cell 4 (boom)"),
+        "02_decoupling": {"status": "failed", "error": "cell 1 (never built)"},
+    }
+    for name, state in states.items():
+        (reports / ".cache" / f"{name}.json").write_text(json.dumps(state))
+        if "payload" in state:
+            (reports / f"{name}.html").write_text("<html></html>")
+    (reports / "03_soybean_collapse.xlsx").write_bytes(b"synthetic")
+    page = briefs.write_index(reports).read_text()
+    assert "<script>x" not in page and "Soy &lt;script&gt;x&lt;/script&gt;" in page
+    assert "Take &lt;b&gt;away&lt;/b&gt;" in page
+    listing = page.index("The briefs, in reading order")
+    order = [page.index(f'href="{n}.html"', listing) for n in
+             ("01_tariff_timeline", "03_soybean_collapse", "03_soybean_collapse--start=2015-01",
+              "00_data_tour")]
+    assert order == sorted(order)  # narrative briefs by number, variant after default, tour last
+    assert 'href="03_soybean_collapse.xlsx"' in page
+    assert 'href="03_soybean_collapse.pdf"' not in page  # links only to files that exist
+    assert "variant: start = 2015-01" in page and "Data to Oct 2025" in page
+    assert "STALE" in page and "cell 4 (boom)" in page
+    assert "02_decoupling</b>: not built (cell 1 (never built))" in page
+    assert "Brazil supplied 85% of China&#39;s soybean imports in Sep 2025" in page
+    assert "Brazil supplied 80%" not in page  # a variant never speaks for the overview
+
+
+def test_index_says_what_moved_since_the_previous_build_and_workbooks_are_published(scratch):
+    import pandas as pd
+
+    notebooks, reports = scratch
+    briefs.build(progress=False)
+    first = (reports / "index.html").read_text()
+    assert first.count("First build of this brief.") == 2
+    synthetic_notebook(notebooks / "02_beta.ipynb", "6 * 8")
+    briefs.build(progress=False)
+    index = (reports / "index.html").read_text()
+    assert "answer revised +14% (42 units to 48 units)" in index
+    assert 'href="02_beta.xlsx"' in index
+    figures = pd.read_excel(reports / "02_beta.xlsx", sheet_name="Key figures", skiprows=3)
+    assert figures.loc[0, "key"] == "answer" and figures.loc[0, "value"] == 48

@@ -1,18 +1,29 @@
 """Every brief opens in headless Chromium with the network blocked: no external or failed
-request, no console error, every image decoded, headings and the key-figures table present."""
+request, no console error, every image decoded, headings and the key-figures table present,
+the page titled from its notebook, every chart's event key whole, every chart's CSV
+downloadable from the page; screenshots at 1100 px and at a phone's 390 px for review."""
 
 from __future__ import annotations
 
+import base64
+import csv
+import io
 import os
+import re
 import shutil
 
+import nbformat
+import pandas as pd
 import pytest
 
-from helpers import paths
+from helpers import charts, paths
+from helpers.data import load
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+DESKTOP, PHONE = 1100, 390
+DANGLING = re.compile(r"(\b(of|on|to|the|a|an|and|or|for|in|by|with|from|USD)|[,;:(])$")
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +40,14 @@ def browser():
         browser.close()
 
 
-def _open(browser, url: str):
-    page = browser.new_page(viewport={"width": 1100, "height": 900})
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory):
+    """Screenshots go to a scratch folder, never into the project's reports/."""
+    return tmp_path_factory.mktemp("screenshots")
+
+
+def _open(browser, url: str, width: int = DESKTOP):
+    page = browser.new_page(viewport={"width": width, "height": 900})
     external, failed, errors = [], [], []
 
     def gate(route):
@@ -48,13 +65,33 @@ def _open(browser, url: str):
     return page, external, failed, errors
 
 
-def test_every_brief_renders_offline_in_chromium(built_briefs, browser):
-    reports = built_briefs["reports"]
-    shots = paths.PROJECT_ROOT / "reports" / "screenshots"
-    shots.mkdir(parents=True, exist_ok=True)
+def _built(built_briefs) -> list[str]:
     names = [n for n, o in built_briefs["outcomes"].items() if o.status == "built"]
     assert names
-    for name in names:
+    return names
+
+
+def _first_heading(name: str) -> str:
+    nb = nbformat.read(paths.notebooks_dir() / f"{name}.ipynb", as_version=4)
+    return next(c.source.split("\n")[0][2:].strip() for c in nb.cells
+                if c.cell_type == "markdown" and c.source.startswith("# "))
+
+
+def _slug(title: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "chart"
+
+
+def _save(page, shots, name: str, width: int, capsys) -> None:
+    path = shots / f"{name}-{width}px.png"
+    page.screenshot(path=str(path), full_page=True)
+    assert path.stat().st_size > 0
+    with capsys.disabled():
+        print(f"\nscreenshot: {path}")
+
+
+def test_every_brief_renders_offline_in_chromium(built_briefs, browser, shots, capsys):
+    reports = built_briefs["reports"]
+    for name in _built(built_briefs):
         page, external, failed, errors = _open(browser, (reports / f"{name}.html").as_uri())
         assert external == [] and failed == [] and errors == [], name
         images = page.evaluate("Array.from(document.images).map(i => "
@@ -63,17 +100,85 @@ def test_every_brief_renders_offline_in_chromium(built_briefs, browser):
         assert all(ok for ok, _ in images), f"{name}: an image did not decode"
         assert all(alt and "no description" not in alt for _, alt in images), name
         assert page.locator("h1").count() == 1
+        assert page.title() == _first_heading(name)
         assert page.locator("table.tw-figures tbody tr").count() >= 1
         assert page.locator(".tw-asof").count() == 1
-        page.screenshot(path=str(shots / f"{name}.png"), full_page=False)
+        _save(page, shots, name, DESKTOP, capsys)
         page.close()
 
 
-def test_index_links_every_brief(built_briefs, browser):
+def test_every_event_key_sits_under_its_chart_with_whole_labels(built_briefs, browser):
+    reports = built_briefs["reports"]
+    whole = set(load("tariff_events")["measure"].map(charts.key_label))
+    keyed = {}
+    for name in _built(built_briefs):
+        page, *_ = _open(browser, (reports / f"{name}.html").as_uri())
+        keys = page.evaluate("""Array.from(document.querySelectorAll('ol.tw-event-key')).map(ol => {
+            const all = Array.from(document.querySelectorAll('img, ol.tw-event-key'));
+            const before = all.slice(0, all.indexOf(ol)).pop();
+            return {after_chart: !!before && before.tagName === 'IMG',
+                    items: Array.from(ol.querySelectorAll('li')).map(
+                        li => [Number(li.getAttribute('value')), li.textContent])};
+        })""")
+        executed = nbformat.read(reports / "executed" / f"{name}.ipynb", as_version=4)
+        drawn = sum("tw-event-key" in out.get("data", {}).get("text/html", "")
+                    for cell in executed.cells for out in cell.get("outputs", []))
+        assert len(keys) == drawn, f"{name}: a chart's event key did not reach the page"
+        for key in keys:
+            assert key["after_chart"], f"{name}: an event key is not under a chart"
+            numbers = [n for n, _ in key["items"]]
+            assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), name
+            for _, text in key["items"]:
+                label = text.split(": ", 1)[1]
+                assert label in whole, f"{name}: {label!r} is not an event's whole label"
+                assert not DANGLING.search(label), f"{name}: {label!r} is cut short"
+        keyed[name] = len(keys)
+        page.close()
+    assert keyed.get("01_tariff_timeline") and keyed.get("03_soybean_collapse"), keyed
+
+
+def test_every_chart_csv_link_decodes_to_its_data(built_briefs, browser):
+    reports = built_briefs["reports"]
+    links = 0
+    for name in _built(built_briefs):
+        page, *_ = _open(browser, (reports / f"{name}.html").as_uri())
+        for href, download in page.eval_on_selector_all(
+                "a.tw-csv", "els => els.map(e => [e.getAttribute('href'), "
+                            "e.getAttribute('download')])"):
+            prefix = "data:text/csv;charset=utf-8;base64,"
+            assert href.startswith(prefix), name
+            lines = base64.b64decode(href[len(prefix):]).decode("utf-8").splitlines()
+            title, source, header = lines[0], lines[1], lines[2]
+            assert title.startswith("# ") and title != "# chart", (name, title)
+            assert download == f"{_slug(title[2:])}.csv", name
+            assert source.startswith("# Source: "), (name, source)
+            columns = next(csv.reader([header]))
+            assert all(columns) and not header.startswith("#"), (name, header)
+            data = pd.read_csv(io.StringIO("\n".join(lines[2:])))
+            assert len(data) > 0 and list(data.columns) == columns, (name, title)
+            links += 1
+        page.close()
+    assert links >= 5
+
+
+def test_every_brief_fits_a_phone_screen(built_briefs, browser, shots, capsys):
+    reports = built_briefs["reports"]
+    for name in _built(built_briefs):
+        page, external, failed, errors = _open(browser, (reports / f"{name}.html").as_uri(), PHONE)
+        assert external == [] and failed == [] and errors == [], name
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= PHONE, f"{name} scrolls sideways on a phone ({width} px)"
+        _save(page, shots, name, PHONE, capsys)
+        page.close()
+
+
+def test_index_links_every_brief_and_tells_the_story(built_briefs, browser, shots, capsys):
     reports = built_briefs["reports"]
     page, external, failed, errors = _open(browser, (reports / "index.html").as_uri())
     assert external == [] and failed == [] and errors == []
     hrefs = page.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
     for name in built_briefs["outcomes"]:
-        assert f"{name}.html" in hrefs
+        assert f"{name}.html" in hrefs and f"{name}.xlsx" in hrefs
+    assert page.locator(".overview p").count() == 2
+    _save(page, shots, "index", DESKTOP, capsys)
     page.close()

@@ -59,3 +59,58 @@ def test_pdf_holds_the_takeaway(tmp_path):
     assert "A made-up takeaway" in reader.pages[0].extract_text()
     with pytest.raises(ValueError, match="paper"):
         export.write_pdf(page, tmp_path / "x.pdf", paper="A3")
+
+
+def _normal(text: str) -> str:
+    """Text as a PDF's extractor gives it back, compared loosely: ligatures (ﬃ) unfolded,
+    every run of whitespace one space."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+def test_every_built_brief_prints_to_a_pdf_with_its_takeaway_and_whole_charts(
+        built_briefs, monkeypatch):
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("chromium is not installed; .ci/run installs Debian's chromium")
+        pytest.skip("chromium is not installed")
+    import hashlib
+    import json
+
+    from pypdf import PdfReader
+
+    from helpers import briefs
+
+    reports = built_briefs["reports"]
+    monkeypatch.setenv("TRADEWATCH_REPORTS_DIR", str(reports))
+    outcomes = briefs.build(progress=False, pdf="A4")  # nothing changed: prints the PDFs only
+    assert {o.status for o in outcomes} == {"cached"}
+    for o in outcomes:
+        reader = PdfReader(reports / f"{o.name}.pdf")
+        assert len(reader.pages) > 0
+        text = _normal(" ".join(page.extract_text() for page in reader.pages))
+        takeaway = json.loads((reports / f"{o.name}.figures.json").read_text())["takeaway"]
+        assert _normal(takeaway) in text, o.name
+        pages_of = {}
+        for number, page in enumerate(reader.pages):
+            for image in page.images:
+                pages_of.setdefault(hashlib.sha256(image.data).hexdigest(), set()).add(number)
+        assert pages_of, f"{o.name}: no chart in the PDF"
+        assert all(len(p) == 1 for p in pages_of.values()), f"{o.name}: a chart split across pages"
+    index = (reports / "index.html").read_text()
+    assert all(f'href="{o.name}.pdf"' in index for o in outcomes)
+
+
+def test_every_built_brief_has_its_workbook(built_briefs):
+    import nbformat
+
+    from helpers.contract import chart_records
+
+    reports = built_briefs["reports"]
+    for name, outcome in built_briefs["outcomes"].items():
+        assert outcome.status == "built"
+        sheets = pd.read_excel(reports / f"{name}.xlsx", sheet_name=None, header=None)
+        executed = nbformat.read(reports / "executed" / f"{name}.ipynb", as_version=4)
+        assert list(sheets)[0] == "Key figures" and len(sheets) == 1 + len(chart_records(executed))
+    assert not list(reports.glob(".*.tmp"))

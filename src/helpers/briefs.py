@@ -15,7 +15,6 @@ import concurrent.futures as cf
 import contextlib
 import datetime as dt
 import hashlib
-import html
 import json
 import math
 import multiprocessing
@@ -32,7 +31,7 @@ import nh3
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
-from helpers import mathml, paths
+from helpers import export, mathml, paths
 
 TEMPLATES = Path(__file__).parent / "templates"
 CELL_TIMEOUT = 300  # seconds one cell may run before its notebook fails
@@ -368,8 +367,18 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str,
     nb = nbformat.read(tmp_nb, as_version=4)
     payload = stamp(nb, Path(nb_path).name)
     page = render_html(nb, edition).encode()
+    workbook = reports_dir / f"{name}.xlsx"
+    tmp_book = workbook.with_name(f".{workbook.name}.{os.getpid()}.tmp")
+    try:
+        export.write_workbook(nb, tmp_book)
+    except Exception as exc:  # any failure keeps the last good files
+        tmp_nb.unlink(missing_ok=True)
+        tmp_book.unlink(missing_ok=True)
+        return {"ok": False, "error": f"workbook {workbook.name}: {type(exc).__name__}: {exc}",
+                "seconds": time.perf_counter() - started}
     with _signals_deferred():
         os.replace(tmp_nb, executed_path)
+        os.replace(tmp_book, workbook)
         _atomic_write(reports_dir / f"{name}.figures.json",
                       json.dumps(payload, indent=2, default=str).encode())
         _atomic_write(reports_dir / f"{name}.html", page)
@@ -461,9 +470,12 @@ def _read_state(reports: Path, name: str) -> dict | None:
 def build(names: list[str] | None = None, params: dict | None = None, force: bool = False,
           jobs: int | None = None, progress: bool = True,
           cell_timeout: float | None = CELL_TIMEOUT,
-          lock_timeout: float | None = LOCK_TIMEOUT, edition: str = "policy") -> list[Outcome]:
+          lock_timeout: float | None = LOCK_TIMEOUT, edition: str = "policy",
+          pdf: str | None = None) -> list[Outcome]:
     """Build the briefs; returns one Outcome per notebook (built, cached or failed).
     ``edition='instructor'`` renders the teaching cells too, into ``reports/instructor/``.
+    ``pdf``: a paper size ('A4' or 'Letter') to also print ``<name>.pdf`` of every brief
+    this build built or found current.
 
     ``cell_timeout``: seconds one cell may run before its notebook fails (None: no limit).
     ``lock_timeout``: seconds to wait for another build's lock before ``BuildBusy``.
@@ -471,6 +483,10 @@ def build(names: list[str] | None = None, params: dict | None = None, force: boo
     released, and ``BuildInterrupted`` is raised."""
     reports = paths.reports_dir() / ("instructor" if edition == "instructor" else "")
     params = params or {}
+    if pdf is not None:
+        if pdf not in export.PAPER:
+            raise ValueError(f"paper must be one of {sorted(export.PAPER)}, not {pdf!r}")
+        export.chromium()  # refuse before building when PDFs cannot be printed
     nbs = notebook_paths(names)
     typed = {nb: check_params(nb, params) for nb in nbs}
     outcomes: list[Outcome] = []
@@ -493,11 +509,25 @@ def build(names: list[str] | None = None, params: dict | None = None, force: boo
             if todo:
                 _execute_all(todo, typed, reports, outcomes, jobs, progress, cell_timeout,
                              edition)
+            if pdf:
+                print_pdfs(reports, [o.name for o in outcomes if o.status != "failed"], pdf)
             write_index(reports)
         except BaseException:
             _remove_temp_files(reports)
             raise
     return sorted(outcomes, key=lambda o: o.name)
+
+
+def print_pdfs(reports: Path, names: list[str], paper: str) -> list[Path]:
+    """``<name>.pdf`` beside each named brief, printed by headless Chromium on ``paper``
+    (``export.write_pdfs``) into temporary files, then renamed into place."""
+    pairs = [(reports / f"{n}.html", reports / f".{n}.pdf.{os.getpid()}.tmp") for n in names]
+    export.write_pdfs(pairs, paper)
+    published = []
+    for (_, tmp), name in zip(pairs, names, strict=True):
+        published.append(reports / f"{name}.pdf")
+        os.replace(tmp, published[-1])
+    return published
 
 
 def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
@@ -535,7 +565,8 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
             result = fut.result()
             previous = _read_state(reports, name) or {}
             if result["ok"]:
-                state = {"status": "ok", "digest": digest, "payload": result["payload"]}
+                state = {"status": "ok", "digest": digest, "payload": result["payload"],
+                         "previous": previous.get("payload")}
                 outcomes.append(Outcome(name, "built", result["seconds"]))
             else:
                 state = {**previous, "status": "failed", "error": result["error"]}
@@ -553,39 +584,70 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
         bar.close()
 
 
+def _is_data_tour(name: str) -> bool:
+    """The data tour (``00_...``) is for analysts: listed after the narrative briefs."""
+    return name.startswith("00_")
+
+
+def _reading_order(name: str) -> tuple:
+    """Narrative briefs by number, each variant after its default; the data tour last."""
+    notebook = name.split("--")[0]
+    return (_is_data_tour(notebook), notebook, name != notebook, name)
+
+
+def index_entry(name: str, state: dict, reports: Path) -> dict:
+    """What the index shows for one brief: title, takeaway, main data's as-of month (for the
+    data tour, which covers every dataset, their count), variant parameters, stale flag,
+    links to the files that exist, and what moved since the build before
+    (``overview.changes_since``)."""
+    from helpers import overview
+
+    payload = state.get("payload")
+    if not payload or not (reports / f"{name}.html").is_file():
+        return {"name": name, "built": False, "error": state.get("error", "")}
+    previous = state.get("previous")
+    files = [("brief", f"{name}.html"), ("key figures (JSON)", f"{name}.figures.json"),
+             ("data (Excel)", f"{name}.xlsx"), ("PDF", f"{name}.pdf")]
+    return {
+        "name": name, "built": True, "title": payload.get("title") or name,
+        "href": f"{name}.html", "takeaway": payload.get("takeaway", ""),
+        "data_month": overview.month_words(payload.get("data_to")),
+        "main_dataset": payload.get("main_dataset"),
+        "tour": _is_data_tour(name), "datasets": len(payload.get("as_of") or {}),
+        "parameters": [f"{k} = {v}" for k, v in (payload.get("parameters") or {}).items()],
+        "built_at": payload.get("built", ""),
+        "stale": state.get("status") != "ok", "error": state.get("error", ""),
+        "links": [(label, href) for label, href in files if (reports / href).is_file()],
+        "changes": overview.changes_since(previous, payload),
+        "previous_built": (previous or {}).get("built", ""),
+    }
+
+
 def write_index(reports: Path) -> Path:
-    """``reports/index.html``: every brief with its takeaway and as-of date; stale ones marked."""
-    items = []
-    for state_file in sorted((reports / ".cache").glob("*.json")):
-        name = state_file.stem
-        state = json.loads(state_file.read_text())
-        payload = state.get("payload")
-        if not payload or not (reports / f"{name}.html").is_file():
-            items.append(f"<li><b>{html.escape(name)}</b>: not built "
-                         f"({html.escape(state.get('error', ''))})</li>")
+    """``reports/index.html`` from ``templates/index.html.j2``: a two-paragraph overview
+    generated from the default briefs' key figures, then every brief in reading order with
+    its takeaway, as-of month, parameters, links, stale flag and what changed since its
+    previous build. Every text is escaped (autoescape)."""
+    import jinja2
+
+    from helpers import overview
+
+    states = {}
+    for state_file in (reports / ".cache").glob("*.json"):
+        try:
+            states[state_file.stem] = json.loads(state_file.read_text())
+        except json.JSONDecodeError:
             continue
-        stale = state.get("status") != "ok"
-        flag = (f" <span class='stale'>STALE: last build failed at "
-                f"{html.escape(state.get('error', ''))}; showing the previous good brief</span>"
-                if stale else "")
-        params = payload.get("parameters") or {}
-        variant = (" <small>(variant: " + html.escape(", ".join(f"{k}={v}" for k, v in
-                                                                 params.items())) + ")</small>"
-                   if params else "")
-        items.append(
-            f"<li><a href='{html.escape(name)}.html'>{html.escape(payload.get('title') or name)}"
-            f"</a>{variant}{flag}<br><span class='take'>{html.escape(payload.get('takeaway', ''))}</span>"
-            f"<br><small>latest data {html.escape(str(payload.get('data_to') or 'n/a'))}; built "
-            f"{html.escape(payload.get('built', ''))}; "
-            f"<a href='{html.escape(name)}.figures.json'>key figures (JSON)</a></small></li>")
-    page = f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>US-China Trade Watch: briefs</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:820px;margin:2rem auto;padding:0 1rem}}
-li{{margin:0 0 1rem}} .take{{font-weight:600}} .stale{{color:#D55E00;font-weight:700}}</style>
-</head><body><h1>US-China Trade Watch: briefs</h1>
-<p>Each brief is a self-contained page rendered from a notebook of the kit, with its data
-vintages in an "as of" block.</p><ul>{''.join(items)}</ul></body></html>
-"""
+    names = sorted(states, key=_reading_order)
+    entries = [index_entry(name, states[name], reports) for name in names]
+    payloads = {e["name"]: states[e["name"]]["payload"] for e in entries if e["built"]}
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    page = env.get_template("index.html.j2").render(
+        overview=overview.story(payloads),
+        briefs=[e for e in entries if not _is_data_tour(e["name"])],
+        analysts=[e for e in entries if _is_data_tour(e["name"])],
+        written=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
     path = reports / "index.html"
     _atomic_write(path, page.encode())
     return path
@@ -593,13 +655,16 @@ vintages in an "as of" block.</p><ul>{''.join(items)}</ul></body></html>
 
 def main(notebook: str | None = None, params: dict | None = None, force: bool = False,
          cell_timeout: float | None = CELL_TIMEOUT,
-         lock_timeout: float | None = LOCK_TIMEOUT, edition: str = "policy") -> int:
-    """CLI entry: build, print one line per notebook, exit non-zero if any failed (2: refused
-    before building; 128 + signal number: stopped by a signal)."""
+         lock_timeout: float | None = LOCK_TIMEOUT, edition: str = "policy",
+         pdf: str | None = None) -> int:
+    """CLI entry: build (and print PDFs on ``pdf`` paper), print one line per notebook, exit
+    non-zero if any failed (2: refused before building; 128 + signal number: stopped by a
+    signal)."""
     try:
         outcomes = build([notebook] if notebook else None, params, force,
-                         cell_timeout=cell_timeout, lock_timeout=lock_timeout, edition=edition)
-    except (ValueError, BuildBusy) as exc:
+                         cell_timeout=cell_timeout, lock_timeout=lock_timeout, edition=edition,
+                         pdf=pdf)
+    except (ValueError, BuildBusy, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except BuildInterrupted as exc:

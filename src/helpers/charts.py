@@ -4,6 +4,7 @@ source footers taken from the catalog, and alt text carried with every figure.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Iterable
 from pathlib import Path
@@ -108,6 +109,43 @@ def direct_label(ax: Axes, series: pd.Series, label: str, color: str | None = No
                 bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 0.3})
 
 
+KEY_LABEL_CHARS = 150  # an event's key label longer than this loses asides, then trailing clauses
+
+
+ABBREVIATIONS = ("incl", "etc", "Inc", "No", "v", "e.g", "i.e", "Mr", "Dr", "St", "U.S")
+
+
+def _top_level_parts(text: str, sep: str) -> list[str]:
+    """``text`` split at ``sep`` outside parentheses (never after an abbreviation like
+    'incl.')."""
+    depth, start, parts = 0, 0, []
+    for i, char in enumerate(text):
+        depth += (char == "(") - (char == ")" and depth > 0)
+        after_abbreviation = sep.startswith(".") and text[:i].split(" ")[-1] in ABBREVIATIONS
+        if depth == 0 and text.startswith(sep, i) and not after_abbreviation:
+            parts.append(text[start:i])
+            start = i + len(sep)
+    return [*parts, text[start:]]
+
+
+def key_label(measure: str) -> str:
+    """An event's label for a chart's key: its measure's first sentence and first clause, a
+    short 'List 1:'-style head kept with what follows it, asides in parentheses dropped and
+    then trailing clauses only when it runs over ``KEY_LABEL_CHARS``: whole phrases, never
+    words cut mid-phrase."""
+    first = _top_level_parts(str(measure).strip(), ". ")[0]
+    first = _top_level_parts(first, "; ")[0]
+    head, colon, _ = first.partition(": ")
+    text = head if colon and len(head) >= 25 else first
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].rstrip(" ,")
+    if len(text) > KEY_LABEL_CHARS:
+        text = re.sub(r"\s*\([^()]*\)", "", text)
+    if len(text) > KEY_LABEL_CHARS:
+        text = _top_level_parts(text, ", ")[0]
+    return text.strip().rstrip(".")
+
+
 def annotate_events(ax: Axes, events: pd.DataFrame, label_column: str = "short_label",
                     max_labels: int = 12, first_number: int = 1) -> pd.DataFrame:
     """Numbered event markers: a dashed line per event inside the axes and its number in a
@@ -116,13 +154,14 @@ def annotate_events(ax: Axes, events: pd.DataFrame, label_column: str = "short_l
     prints under the chart. At most ``max_labels`` events are marked, the earliest first;
     the key's ``attrs['left_out']`` counts the rest.
 
-    ``events`` needs ``date`` and ``actor``; labels come from ``label_column`` (falls back to
-    ``measure``). ``first_number`` continues a numbering begun on another panel.
+    ``events`` needs ``date`` and ``actor``; the key's labels are ``key_label`` of each
+    ``measure`` (whole phrases), or ``label_column`` for events without one.
+    ``first_number`` continues a numbering begun on another panel.
     """
     lo, hi = ax.get_xlim()
     xs = plt.matplotlib.dates.date2num(pd.to_datetime(events["date"]))
     inside = events[(xs >= lo) & (xs <= hi)].sort_values("date")
-    labels = inside[label_column] if label_column in inside else inside["measure"]
+    labels = inside["measure"].map(key_label) if "measure" in inside else inside[label_column]
     marked = inside.head(max_labels)
     heights = [0.97, 0.89, 0.81]
     last_x = {h: -float("inf") for h in heights}

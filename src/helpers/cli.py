@@ -1,5 +1,7 @@
-"""Command line: ``python -m helpers data status|refresh|build-snapshot|checksums``,
-``python -m helpers briefs`` and ``python -m helpers student``."""
+"""Command line: every verb of the kit, with or without make and on any platform:
+``python -m helpers data status|refresh|changes|build-snapshot|checksums|package``,
+``briefs``, ``student``, and the development verbs ``test``, ``lint``, ``bench``, ``lab``
+and ``clean`` (the Makefile is a thin alias for these)."""
 
 from __future__ import annotations
 
@@ -114,7 +116,7 @@ def _briefs(args) -> int:
     params = {**(args.params_file or {}), **dict(args.params or []), **dict(args.param)}
     return briefs.main(notebook=args.notebook or None, params=params, force=args.force,
                        cell_timeout=args.cell_timeout or None, lock_timeout=args.lock_timeout,
-                       edition=args.edition)
+                       edition=args.edition, pdf=args.paper if args.pdf else None)
 
 
 def _student(args) -> int:
@@ -125,6 +127,36 @@ def _student(args) -> int:
     except (FileExistsError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    return 0
+
+
+def _run(command: list[str], extra: list[str]) -> int:
+    """Run a development tool from the project root with this interpreter's environment."""
+    import subprocess
+
+    from helpers import paths
+
+    return subprocess.call([*command, *extra], cwd=paths.PROJECT_ROOT)
+
+
+def _tool(args) -> int:
+    """``test`` (pytest), ``lint`` (ruff over what pyproject names), ``bench``, ``lab``."""
+    commands = {"test": [sys.executable, "-m", "pytest"],
+                "lint": [sys.executable, "-m", "ruff", "check"],
+                "bench": [sys.executable, "bench/briefs.py"],
+                "lab": [sys.executable, "-m", "jupyterlab", "notebooks"]}
+    return _run(commands[args.command], args.extra)
+
+
+def _clean(args) -> int:
+    """Remove what builds and refreshes write (briefs, student edition, refresh cache)."""
+    import shutil
+
+    from helpers import paths
+
+    for folder in (paths.reports_dir(), paths.PROJECT_ROOT / "dist", paths.cache_dir(),
+                   paths.PROJECT_ROOT / ".pytest_cache"):
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 
@@ -168,6 +200,10 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("--edition", choices=["policy", "instructor"], default="policy",
                     help="policy (default): no teaching cells; instructor: exercises, methods "
                     "and collapsed solutions, into reports/instructor/")
+    br.add_argument("--pdf", action="store_true",
+                    help="also print reports/<name>.pdf of each brief (headless Chromium)")
+    br.add_argument("--paper", choices=["A4", "Letter"], default="A4",
+                    help="paper size of the PDFs (default %(default)s)")
     br.add_argument("--cell-timeout", type=float, default=briefs.CELL_TIMEOUT,
                     metavar="SECONDS", help="fail a notebook whose cell runs longer "
                     "(default %(default)g; 0: no limit)")
@@ -180,6 +216,15 @@ def build_parser() -> argparse.ArgumentParser:
     stu.add_argument("--out", type=Path, default=None,
                      help="folder to write (default dist/student)")
     stu.set_defaults(func=_student)
+    for verb, text in [("test", "run the test suite (pytest; extra arguments pass through)"),
+                       ("lint", "ruff over the project's code, tests and notebooks"),
+                       ("bench", "speed and memory benchmarks, printed as ratios"),
+                       ("lab", "JupyterLab on notebooks/ with the kit importable")]:
+        tool = sub.add_parser(verb, help=text)
+        tool.add_argument("extra", nargs=argparse.REMAINDER, help="passed to the tool")
+        tool.set_defaults(func=_tool)
+    sub.add_parser("clean", help="remove reports/, dist/ and the refresh cache").set_defaults(
+        func=_clean)
     return parser
 
 

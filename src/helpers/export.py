@@ -5,12 +5,11 @@ payload and one ``contract.CHART_MIME`` record per chart), so they never recompu
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import shutil
 from pathlib import Path
-
-import pandas as pd
 
 from helpers.contract import chart_records, collect_payload
 
@@ -33,6 +32,8 @@ def _sheet_name(title: str, taken: set[str]) -> str:
 def write_workbook(nb, path: Path) -> Path:
     """``reports/<name>.xlsx``: a 'Key figures' sheet, then one sheet per chart with its title
     and source line above the data. Returns ``path``."""
+    import pandas as pd
+
     payload = collect_payload(nb)
     figures = pd.DataFrame(payload.get("figures", []))
     taken = {"key figures"}
@@ -52,19 +53,37 @@ def write_workbook(nb, path: Path) -> Path:
     return path
 
 
-def write_pdf(html_path: Path, pdf_path: Path, paper: str = "A4") -> Path:
-    """Print a brief to PDF with the headless Chromium the kit's browser tests use; every
-    request other than the file itself and its data: URIs is blocked."""
-    if paper not in PAPER:
-        raise ValueError(f"paper must be one of {sorted(PAPER)}, not {paper!r}")
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
+def chromium() -> str:
+    """The headless Chromium the kit prints with (Debian's ``chromium``); RuntimeError says
+    how to install it when absent."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found is None:
         raise RuntimeError("PDF output needs Chromium (Debian: apt-get install chromium)")
+    return found
+
+
+@contextlib.contextmanager
+def _browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
+        browser = pw.chromium.launch(executable_path=chromium(), args=CHROMIUM_FLAGS)
         try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def write_pdfs(pairs: list[tuple[Path, Path]], paper: str = "A4") -> list[Path]:
+    """Print each ``(html_path, pdf_path)`` with one headless Chromium, in print media on
+    ``paper`` (A4 or Letter); every request other than the file itself and its data: URIs is
+    blocked. The brief's print stylesheet keeps each chart on one page."""
+    if paper not in PAPER:
+        raise ValueError(f"paper must be one of {sorted(PAPER)}, not {paper!r}")
+    if not pairs:
+        return []
+    with _browser() as browser:
+        for html_path, pdf_path in pairs:
             page = browser.new_page()
             page.route("**/*", lambda route: route.continue_()
                        if route.request.url.startswith(("file:", "data:")) else route.abort())
@@ -72,6 +91,10 @@ def write_pdf(html_path: Path, pdf_path: Path, paper: str = "A4") -> Path:
             page.emulate_media(media="print")
             page.pdf(path=str(pdf_path), format=paper, print_background=True,
                      margin={"top": "14mm", "bottom": "14mm", "left": "12mm", "right": "12mm"})
-        finally:
-            browser.close()
-    return pdf_path
+            page.close()
+    return [pdf for _, pdf in pairs]
+
+
+def write_pdf(html_path: Path, pdf_path: Path, paper: str = "A4") -> Path:
+    """Print one brief to PDF (``write_pdfs``)."""
+    return write_pdfs([(html_path, pdf_path)], paper)[0]

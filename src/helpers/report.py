@@ -159,10 +159,13 @@ def chart_data(ax) -> pd.DataFrame:
 
 
 def chart_csv(data: pd.DataFrame, title: str, source: str) -> str:
-    """A chart's data as CSV text whose first two lines are the title and source line."""
+    """A chart's data as CSV text whose first two lines are the title and source line; a
+    plain row-number index is left out, any other index is a named first column."""
     body = io.StringIO()
     body.write(f"# {title}\n# {source}\n")
-    data.to_csv(body, date_format="%Y-%m-%d")
+    keep_index = not isinstance(data.index, pd.RangeIndex)
+    data.to_csv(body, date_format="%Y-%m-%d", index=keep_index,
+                index_label=(data.index.name or "x") if keep_index else None)
     return body.getvalue()
 
 
@@ -233,6 +236,13 @@ def cited(text: str) -> str:
                    for i, p in enumerate(parts))
 
 
+def is_year_column(name) -> bool:
+    """A column of years or year-like periods ('year', 'marketing_year', 'period', 'season'),
+    printed without thousands separators."""
+    text = str(name).lower()
+    return text.endswith("year") or text in {"period", "season"}
+
+
 def table_html(frame: pd.DataFrame, decimals: int | dict[str, int] = 1, index: bool = False,
                citations: tuple[str, ...] = ("citation", "sources", "source")) -> str:
     """A DataFrame as a table for people: labelled columns with units, formatted numbers,
@@ -248,7 +258,7 @@ def table_html(frame: pd.DataFrame, decimals: int | dict[str, int] = 1, index: b
                 value, bool | np.bool_)
             if col in citations and isinstance(value, str):
                 text = cited(value)
-            elif str(col).lower().endswith("year") and isinstance(value, int | np.integer):
+            elif is_year_column(col) and isinstance(value, int | np.integer):
                 text = str(value)  # a year, not a quantity: no thousands separator
             else:
                 text = _cell(value, places)
@@ -305,7 +315,8 @@ def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | N
     source = charts.source_footer(fig, sources, note=note)
     charts.set_alt_text(fig, alt)
     axes = ax if ax is not None else fig.axes[0]
-    title = axes.get_title() or "chart"
+    title = next((t for loc in ("left", "center", "right") if (t := axes.get_title(loc))),
+                 "chart")
     table = data if data is not None else chart_data(axes)
     show_figure(fig)
     extra = event_key_html(key, events_note) + (csv_link(table, title, source)
@@ -317,13 +328,31 @@ def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | N
         display({"text/html": extra, "text/plain": "", **record}, raw=True)
 
 
+PNG_COLOURS = 256  # palette size of an embedded chart: flat colours and anti-aliased text fit
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """The chart as a small PNG: rendered at the figure's dpi on white, reduced to an adaptive
+    palette of ``PNG_COLOURS`` colours (median cut, no dithering) and saved with optimize,
+    about a third of matplotlib's RGBA file with no visible change to lines, text or fills."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight")
+    rgba = Image.open(buf).convert("RGBA")
+    opaque = Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba).convert("RGB")
+    small = io.BytesIO()
+    opaque.quantize(colors=PNG_COLOURS, method=Image.Quantize.MEDIANCUT,
+                    dither=Image.Dither.NONE).save(small, format="PNG", optimize=True)
+    return small.getvalue()
+
+
 def show_figure(fig: Figure) -> None:
     """Display a chart with its alt text; a chart without alt text or source is refused."""
     info = charts.describe(fig)
     if not info["alt"] or not info["source"]:
         raise ValueError("every chart needs charts.set_alt_text() and charts.source_footer()")
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight")
+    data = png_bytes(fig)
     plt.close(fig)
-    display({"image/png": base64.b64encode(buf.getvalue()).decode(), "text/plain": info["alt"]},
+    display({"image/png": base64.b64encode(data).decode(), "text/plain": info["alt"]},
             raw=True, metadata={"image/png": {"alt": info["alt"]}})

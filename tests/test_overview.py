@@ -1,0 +1,130 @@
+"""The index's words: the overview written from key figures, and what moved between builds.
+Every payload here is SYNTHETIC (made-up values in the shape of a brief's figures JSON)."""
+
+from __future__ import annotations
+
+import copy
+
+from helpers import overview
+
+
+def synthetic_figure(key, value, unit="Mt", period="2024", name=None, decimals=1, note=""):
+    return {"key": key, "name": name or key.replace("_", " "), "value": value, "unit": unit,
+            "period": period, "datasets": ["synthetic"], "note": note, "decimals": decimals}
+
+
+def synthetic_payloads() -> dict[str, dict]:
+    """SYNTHETIC payloads for the briefs the overview reads (values are made up)."""
+    return {
+        "01_tariff_timeline": {"figures": [
+            synthetic_figure("soy_tariff_peak", 100.0, "%", "2025-04-02"),
+            synthetic_figure("soy_tariff_end", 10.0, "%", "2026-01-15"),
+            synthetic_figure("ieepa_peak", 50.0, "%", "2025-03-01")]},
+        "02_decoupling": {"figures": [
+            synthetic_figure("imports_2018", 500.0, "USD bn", "2018"),
+            synthetic_figure("imports_2024", 400.0, "USD bn", "2024"),
+            synthetic_figure("imports_ytd_change", 12.5, "%", "2025 Jan-Jun"),
+            synthetic_figure("china_share_latest", 13.04, "%", "2023-10")]},
+        "03_soybean_collapse": {"figures": [
+            synthetic_figure("us_soy_2017_mt", 30.0, "Mt", "2017", decimals=2),
+            synthetic_figure("us_soy_sep2025_kg", 0.0, "kg", "2025-09", decimals=0,
+                             note="stated zero (synthetic)"),
+            synthetic_figure("brazil_share_sep2025", 80.0, "%", "2025-09", note="by quantity"),
+            synthetic_figure("benchmark_gap_frozen", 20.0, "USD bn (CIF)", "2018-2024",
+                             name="China's imports from the US below the 2017-share benchmark, "
+                                  "2018-2024"),
+            synthetic_figure("benchmark_gap_brazil_trend", -2.0, "USD bn (CIF)", "2018-2024",
+                             name="Same, with Brazil's pre-2018 share trend continuing, "
+                                  "2018-2024")]},
+        "04_input_costs": {"figures": [
+            synthetic_figure("machinery_change_2018", -5.0, "%", "2018-01..2023-11"),
+            synthetic_figure("urea_change_wb", 20.0, "%", "2025-06..2026-04")]},
+        "05_outlook": {"figures": [
+            synthetic_figure("esr_2526_commitments", 10.0, "Mt", "to 2026-08-27"),
+            synthetic_figure("claimed_per_year", 25.0, "Mt", "2026-2028", decimals=0)]},
+    }
+
+
+def _text(paragraphs) -> str:
+    return "\n".join(" ".join(s.text for s in p) for p in paragraphs)
+
+
+def test_overview_states_the_figures_with_directions_from_their_signs():
+    paragraphs = overview.story(synthetic_payloads())
+    assert len(paragraphs) == 2
+    text = _text(paragraphs)
+    assert "peaked at 100% on 2 Apr 2025 and stood at 10% on 15 Jan 2026" in text
+    assert "USD 500 bn in 2018 and USD 400 bn in 2024" in text
+    assert "12.5% above the same months a year earlier" in text  # positive: above, not below
+    assert "13% in the 12 months to Oct 2023" in text
+    assert "30 Mt of US soybeans in 2017 and 0 kg in Sep 2025, a stated zero" in text
+    assert "80% of China's soybean imports in Sep 2025 (by quantity)" in text
+    assert "USD 20 bn (CIF) below a benchmark that freezes the US share of 2017" in text
+    assert "USD 2 bn (CIF) above one with Brazil's pre-2018 share trend continuing" in text
+    assert "farm machinery prices (BLS PPI) fell 5% from Jan 2018 to Nov 2023".lower() in \
+        text.lower()
+    assert "urea price rose 20% from Jun 2025 to Apr 2026" in text
+    assert "10 Mt of commitments to 27 Aug 2026" in text and "25 Mt a year" in text
+    assert "most" not in text.split()
+    assert {s.brief for p in paragraphs for s in p} == set(synthetic_payloads())
+
+
+def test_overview_leaves_out_what_is_missing():
+    payloads = synthetic_payloads()
+    del payloads["01_tariff_timeline"]
+    payloads["02_decoupling"]["figures"] = [f for f in payloads["02_decoupling"]["figures"]
+                                            if f["key"] != "imports_2024"]
+    payloads["03_soybean_collapse"]["figures"][0]["value"] = None
+    payloads["05_outlook"]["figures"][1]["value"] = float("nan")
+    text = _text(overview.story(payloads))
+    assert "tariff on US soybeans" not in text and "IEEPA" not in text
+    assert "USD 500 bn" not in text  # its pair is missing: the sentence goes, not half of it
+    assert "12.5% above" in text
+    assert "China imported 0 kg of US soybeans in Sep 2025" in text
+    assert "commitments" not in text
+    assert "n/a" not in text and "None" not in text and "nan" not in text
+    assert overview.story({}) == []
+    assert overview.story({"03_soybean_collapse--start=2015-01": synthetic_payloads()[
+        "03_soybean_collapse"]}) == []  # variants never speak for the story
+
+
+def test_changes_name_new_data_and_revisions_beyond_the_tolerance():
+    before = {"data_to": "2026-09-01", "figures": [
+        synthetic_figure("us_soy_2024", 20.0, "Mt", "2024", name="US soybeans to China, 2024"),
+        synthetic_figure("share", 14.0, "%", "2023-10", name="China's share"),
+        synthetic_figure("steady", 100.0, "Mt", "2024", name="Steady"),
+        synthetic_figure("gone", 1.0, "Mt", "2024", name="Gone")]}
+    after = copy.deepcopy(before)
+    after["data_to"] = "2026-10-01"
+    after["figures"][0]["value"] = 20.4  # +2%
+    after["figures"][1]["value"] = 14.6
+    after["figures"][2]["value"] = 100.2  # +0.2%: within the tolerance
+    after["figures"][3] = synthetic_figure("fresh", 3.0, "Mt", "2025", name="Fresh")
+    moved = overview.changes_since(before, after)
+    assert moved == ["new data to Oct 2026",
+                     "US soybeans to China, 2024 revised +2% (20 Mt to 20.4 Mt)",
+                     "China's share revised from 14% to 14.6%",
+                     "new figure: Fresh", "figure dropped: Gone"]
+    assert overview.changes_since(before, copy.deepcopy(before)) == []
+    assert overview.changes_since(None, after) is None
+
+
+def test_changes_follow_a_figure_to_a_new_period_and_to_missing():
+    before = {"data_to": "2026-10-01",
+              "figures": [synthetic_figure("end", 13.0, "%", "2026-07-07", name="Tariff at end"),
+                          synthetic_figure("gap", 5.0, "Mt", "2024", name="Gap")]}
+    after = copy.deepcopy(before)
+    after["data_to"] = "2026-09-01"
+    after["figures"][0].update(value=10.0, period="2026-11-10")
+    after["figures"][1]["value"] = None
+    assert overview.changes_since(before, after) == [
+        "data now end Sep 2026 (was Oct 2026)",
+        "Tariff at end 10% for 10 Nov 2026 (was 13% for 7 Jul 2026)",
+        "Gap now n/a"]
+
+
+def test_many_changes_are_summarised():
+    before = {"figures": [synthetic_figure(f"k{i}", 1.0) for i in range(7)]}
+    after = {"figures": [synthetic_figure(f"k{i}", 2.0) for i in range(7)]}
+    moved = overview.changes_since(before, after)
+    assert len(moved) == overview.MAX_CHANGES + 1 and moved[-1] == "3 more key figures moved"
