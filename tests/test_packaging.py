@@ -25,3 +25,36 @@ def test_environment_yml_matches_pyproject():
     python = conda.pop("python")
     assert python == ">=" + project["requires-python"].removeprefix(">=")
     assert conda == wanted
+
+
+def _lock() -> dict[str, str]:
+    """requirements.lock as {name: pinned version}; every line pins with ==."""
+    pins = {}
+    for line in (ROOT / "requirements.lock").read_text().splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            assert version, f"requirements.lock line {line!r} does not pin a version"
+            pins[name.lower().replace("_", "-")] = version
+    return pins
+
+
+def test_lock_pins_every_dependency_at_a_version_pyproject_allows():
+    from packaging.requirements import Requirement
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pins = _lock()
+    for text in project["dependencies"] + project["optional-dependencies"]["dev"]:
+        req = Requirement(text)
+        name = req.name.lower().replace("_", "-")
+        assert name in pins, f"{name} is in pyproject.toml but not in requirements.lock"
+        assert req.specifier.contains(pins[name], prereleases=True), (name, pins[name])
+
+
+def test_setup_installs_from_the_lock_and_conda_has_a_locked_environment():
+    makefile = (ROOT / "Makefile").read_text()
+    assert "$(STAMP): pyproject.toml requirements.lock" in makefile
+    assert "-m pip install --quiet -r requirements.lock" in makefile
+    locked = yaml.safe_load((ROOT / "environment.lock.yml").read_text())
+    pip_section = next(d["pip"] for d in locked["dependencies"] if isinstance(d, dict))
+    assert "-r requirements.lock" in pip_section and "-e ." in pip_section
