@@ -92,6 +92,7 @@ def test_every_built_brief_prints_to_a_pdf_with_its_takeaway_and_whole_charts(
         text = _normal(" ".join(page.extract_text() for page in reader.pages))
         takeaway = json.loads((reports / f"{o.name}.figures.json").read_text())["takeaway"]
         assert _normal(takeaway) in text, o.name
+        assert "data vintages, parameters, revision" in text, o.name  # as-of block opened
         pages_of = {}
         for number, page in enumerate(reader.pages):
             for image in page.images:

@@ -77,7 +77,9 @@ def _browser():
 def write_pdfs(pairs: list[tuple[Path, Path]], paper: str = "A4") -> list[Path]:
     """Print each ``(html_path, pdf_path)`` with one headless Chromium, in print media on
     ``paper`` (A4 or Letter); every request other than the file itself and its data: URIs is
-    blocked. The brief's print stylesheet keeps each chart on one page."""
+    blocked. The as-of block is opened, so the PDF carries the data vintages; collapsed
+    appendices stay out (they are in the HTML brief); the print stylesheet keeps each chart
+    on one page."""
     if paper not in PAPER:
         raise ValueError(f"paper must be one of {sorted(PAPER)}, not {paper!r}")
     if not pairs:
@@ -88,6 +90,8 @@ def write_pdfs(pairs: list[tuple[Path, Path]], paper: str = "A4") -> list[Path]:
             page.route("**/*", lambda route: route.continue_()
                        if route.request.url.startswith(("file:", "data:")) else route.abort())
             page.goto(Path(html_path).resolve().as_uri(), wait_until="load")
+            page.evaluate("document.querySelectorAll('details.tw-asof-box')"
+                          ".forEach(d => d.open = true)")
             page.emulate_media(media="print")
             page.pdf(path=str(pdf_path), format=paper, print_background=True,
                      margin={"top": "14mm", "bottom": "14mm", "left": "12mm", "right": "12mm"})
