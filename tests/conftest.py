@@ -1,15 +1,12 @@
-"""Shared fixtures: a scratch copy of the data folder, the extracts folder, a local origin server."""
+"""Shared fixtures: a scratch copy of the data folder, the extracts and reference folders,
+the session's own frame cache, and every brief built once (local origin servers for the
+refresh tests are in tests/refresh_origins.py)."""
 
 from __future__ import annotations
 
-import http.server
 import shutil
-import threading
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -65,67 +62,6 @@ def shared_reference() -> Path:
     if not path.is_dir():
         pytest.skip("the reference folder is not beside the project")
     return path
-
-
-@dataclass
-class Reply:
-    """One canned HTTP answer. ``declared_length`` > len(body) imitates a cut-off transfer."""
-
-    body: bytes
-    status: int = 200
-    content_type: str = "text/csv"
-    delay: float = 0.0
-    declared_length: int | None = None
-
-
-@dataclass
-class OriginServer:
-    """A tiny HTTP server on 127.0.0.1 answering by path and (optionally) the ``id`` query."""
-
-    base: str = ""
-    routes: dict[str, Reply] = field(default_factory=dict)
-    requests: list[str] = field(default_factory=list)
-
-    def route(self, path: str, reply: Reply, series: str | None = None) -> None:
-        self.routes[f"{path}?id={series}" if series else path] = reply
-
-
-@pytest.fixture
-def origin_server():
-    server_state = OriginServer()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (http.server's naming)
-            parts = urlsplit(self.path)
-            server_state.requests.append(self.path)
-            ids = parse_qs(parts.query).get("id")
-            key = f"{parts.path}?id={ids[0]}" if ids else parts.path
-            reply = server_state.routes.get(key) or server_state.routes.get(parts.path)
-            if reply is None:
-                reply = Reply(b"not found", status=404, content_type="text/plain")
-            if reply.delay:
-                time.sleep(reply.delay)
-            try:
-                self.send_response(reply.status)
-                self.send_header("Content-Type", reply.content_type)
-                self.send_header("Content-Length",
-                                 str(reply.declared_length or len(reply.body)))
-                self.end_headers()
-                self.wfile.write(reply.body)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-
-        def log_message(self, *args):
-            pass
-
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    server_state.base = f"http://127.0.0.1:{httpd.server_address[1]}"
-    yield server_state
-    httpd.shutdown()
-    httpd.server_close()
 
 
 @pytest.fixture(scope="session")
