@@ -14,6 +14,21 @@ from helpers import paths
 from helpers.data import catalog
 
 SHARED = paths.PROJECT_ROOT.parent / "shared"
+TESTS = Path(__file__).parent
+# Tests by kind: the folder names the kind; the fault cases carry the kind of what they break.
+KINDS = ("unit", "data", "render")
+FAULT_KINDS = {"test_build_faults.py": "render", "test_data_file_faults.py": "data",
+               "test_refresh_faults.py": "data"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark every test ``unit``, ``data`` or ``render`` so ``pytest -m unit`` runs the fast
+    logic tests alone (seconds), ``-m data`` the data checks, ``-m render`` the builds."""
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0]
+        kind = FAULT_KINDS.get(item.path.name) if folder == "faults" else folder
+        if kind in KINDS:
+            item.add_marker(getattr(pytest.mark, kind))
 
 
 @pytest.fixture(scope="session", autouse=True)

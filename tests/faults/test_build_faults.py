@@ -19,7 +19,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from helpers import briefs, cli, paths
-from tests.test_briefs import synthetic_notebook
+from tests.render.test_briefs import synthetic_notebook
 
 HUNG = "import time\ntime.sleep(seconds)"
 PARAMETERS = ('flag = False\ncount = 2\nratio = 0.5\nmonth = "2018-01"\nday = "2018-01-01"\n'

@@ -19,7 +19,7 @@ import pytest
 
 from helpers.data import live, load, refresh, registry
 from helpers.data.load import cache_paths
-from tests.refresh_origins import (  # noqa: F401 (fixtures)
+from tests.data.refresh_origins import (  # noqa: F401 (fixtures)
     CENSUS_PATH,
     COMTRADE_ROOT,
     FRED_PATH,

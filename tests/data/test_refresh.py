@@ -16,7 +16,7 @@ import pytest
 from helpers.data import load, refresh, status
 from helpers.data.errors import DataError
 from helpers.data.load import cache_paths
-from tests.refresh_origins import (  # noqa: F401 (fixtures)
+from tests.data.refresh_origins import (  # noqa: F401 (fixtures)
     FRED_PATH,
     TEST_KEYS,
     Reply,

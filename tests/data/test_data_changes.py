@@ -11,7 +11,7 @@ import json
 from helpers.cli import main
 from helpers.data import refresh
 from helpers.data.changes import changes, note_vintages, vintage_meta
-from tests.refresh_origins import (  # noqa: F401 (fixtures)
+from tests.data.refresh_origins import (  # noqa: F401 (fixtures)
     CENSUS_PATH,
     Reply,
     good_bodies_fixture,

@@ -15,7 +15,7 @@ import pytest
 from helpers.data import load, refresh, registry
 from helpers.data.errors import DataError
 from helpers.data.origins import comtrade
-from tests.refresh_origins import (  # noqa: F401 (fixtures)
+from tests.data.refresh_origins import (  # noqa: F401 (fixtures)
     COMTRADE_ROOT,
     TEST_KEYS,
     Reply,

@@ -58,3 +58,14 @@ def test_setup_installs_from_the_lock_and_conda_has_a_locked_environment():
     locked = yaml.safe_load((ROOT / "environment.lock.yml").read_text())
     pip_section = next(d["pip"] for d in locked["dependencies"] if isinstance(d, dict))
     assert "-r requirements.lock" in pip_section and "-e ." in pip_section
+
+
+def test_every_test_has_a_kind():
+    """Every test module sits in tests/unit, tests/data or tests/render (or is a fault case
+    that conftest maps to one), so ``pytest -m unit|data|render`` together run everything."""
+    from tests.conftest import FAULT_KINDS, KINDS
+
+    tests = ROOT / "tests"
+    for module in tests.rglob("test_*.py"):
+        folder = module.relative_to(tests).parts[0]
+        assert folder in KINDS or (folder == "faults" and module.name in FAULT_KINDS), module

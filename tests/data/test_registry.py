@@ -11,7 +11,7 @@ import pytest
 
 from helpers.data import catalog, load, refresh, registry, status
 from helpers.data.errors import DataError
-from tests.refresh_origins import (  # noqa: F401 (fixtures)
+from tests.data.refresh_origins import (  # noqa: F401 (fixtures)
     FRED_PATH,
     Reply,
     fred_csv,
