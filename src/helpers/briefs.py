@@ -56,7 +56,7 @@ class BuildInterrupted(BaseException):
 @dataclass
 class Outcome:
     name: str
-    status: str  # built | cached | failed
+    status: str  # built | rendered (prose only, no kernel) | cached | failed
     seconds: float
     message: str = ""
 
@@ -194,6 +194,74 @@ def inputs_digest(nb_path: Path, params: dict, shared: str,
     if json.loads(raw).get("metadata", {}).get("tradewatch", {}).get("rebuild_daily"):
         h.update((today or dt.date.today()).isoformat().encode())
     return h.hexdigest()
+
+
+def code_digest(nb_path: Path, params: dict, shared: str, today: dt.date | None = None) -> str:
+    """Hash of what a brief's outputs depend on: the shared inputs, parameters and the
+    notebook's code cells (source and tags) and metadata, not its Markdown. When only the
+    prose changed, this stays the same and the brief is re-rendered from the stored
+    executed notebook without running a kernel."""
+    nb = json.loads(nb_path.read_bytes())  # plain JSON: nbformat's import costs seconds
+    h = hashlib.sha256(shared.encode())
+    h.update(json.dumps(params, sort_keys=True).encode())
+    h.update(json.dumps(nb.get("metadata", {}), sort_keys=True, default=str).encode())
+    for cell in nb.get("cells", []):
+        if cell.get("cell_type") == "code":
+            source = cell.get("source", "")
+            h.update(("".join(source) if isinstance(source, list) else source).encode())
+            h.update(json.dumps(cell.get("metadata", {}).get("tags", []), sort_keys=True).encode())
+    if nb.get("metadata", {}).get("tradewatch", {}).get("rebuild_daily"):
+        h.update((today or dt.date.today()).isoformat().encode())
+    return h.hexdigest()
+
+
+def with_new_prose(executed, source):
+    """The executed notebook with the committed notebook's Markdown cells in place of its
+    own: code cells and their outputs (and papermill's injected parameters) stay, every
+    Markdown cell comes from ``source``. Returns None when the code cells do not line up
+    (then the notebook has to run again)."""
+    ran = [c for c in executed.cells if c.cell_type == "code"]
+    injected = [c for c in ran if "injected-parameters" in c.metadata.get("tags", [])]
+    ran = [c for c in ran if c not in injected]
+    wanted = [c for c in source.cells if c.cell_type == "code"]
+    if [c.source for c in ran] != [c.source for c in wanted]:
+        return None
+    cells, code = [], iter(ran)
+    for cell in source.cells:
+        if cell.cell_type != "code":
+            cells.append(cell)
+            continue
+        cells.append(next(code))
+        if "parameters" in cell.metadata.get("tags", []):
+            cells.extend(injected)
+    out = executed.copy()
+    out.cells = cells
+    return out
+
+
+def _rerender(nb_path: Path, name: str, reports: Path, edition: str) -> dict:
+    """Publish a brief again from its stored executed notebook with the notebook's new
+    prose (no kernel); the key figures and claims come from the stored outputs."""
+    import nbformat
+
+    started = time.perf_counter()
+    executed_path = reports / "executed" / f"{name}.ipynb"
+    if not executed_path.is_file():
+        return {"ok": False}
+    merged = with_new_prose(nbformat.read(executed_path, as_version=4),
+                            nbformat.read(nb_path, as_version=4))
+    if merged is None:
+        return {"ok": False}
+    payload = stamp(merged, nb_path.name)
+    page = render_html(merged, edition).encode()
+    tmp_nb = executed_path.with_name(f".{name}.{os.getpid()}.ipynb")
+    nbformat.write(merged, tmp_nb)
+    with _signals_deferred():
+        os.replace(tmp_nb, executed_path)
+        _atomic_write(reports / f"{name}.figures.json",
+                      json.dumps(payload, indent=2, default=str).encode())
+        _atomic_write(reports / f"{name}.html", page)
+    return {"ok": True, "payload": payload, "seconds": time.perf_counter() - started}
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -498,14 +566,22 @@ def build(names: list[str] | None = None, params: dict | None = None, force: boo
             shared = shared_digest()
             for nb in nbs:
                 name = output_name(nb, typed[nb])
-                digest = inputs_digest(nb, typed[nb], shared)
-                state = _read_state(reports, name)
-                fresh = (state and state.get("digest") == digest and state.get("status") == "ok"
-                         and (reports / f"{name}.html").is_file())
-                if fresh and not force:
+                digest = {"digest": inputs_digest(nb, typed[nb], shared),
+                          "code_digest": code_digest(nb, typed[nb], shared)}
+                state = _read_state(reports, name) or {}
+                current = state.get("status") == "ok" and (reports / f"{name}.html").is_file()
+                if current and not force and state.get("digest") == digest["digest"]:
                     outcomes.append(Outcome(name, "cached", 0.0))
-                else:
-                    todo.append((nb, name, digest))
+                    continue
+                if current and not force and state.get("code_digest") == digest["code_digest"]:
+                    result = _rerender(nb, name, reports, edition)
+                    if result["ok"]:
+                        _atomic_write(_state_path(reports, name), json.dumps(
+                            {**state, **digest, "payload": result["payload"]},
+                            default=str).encode())
+                        outcomes.append(Outcome(name, "rendered", result["seconds"]))
+                        continue
+                todo.append((nb, name, digest))
             if todo:
                 _execute_all(todo, typed, reports, outcomes, jobs, progress, cell_timeout,
                              edition)
@@ -565,7 +641,7 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
             result = fut.result()
             previous = _read_state(reports, name) or {}
             if result["ok"]:
-                state = {"status": "ok", "digest": digest, "payload": result["payload"],
+                state = {"status": "ok", **digest, "payload": result["payload"],
                          "previous": previous.get("payload")}
                 outcomes.append(Outcome(name, "built", result["seconds"]))
             else:

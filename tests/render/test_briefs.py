@@ -55,6 +55,26 @@ def test_unchanged_notebooks_are_skipped_and_changes_rebuild_only_what_changed(s
                                                                   "02_beta": "built"}
 
 
+def test_a_prose_edit_re_renders_without_running_the_notebook(scratch):
+    notebooks, reports = scratch
+    briefs.build(progress=False)
+    nb = nbformat.read(notebooks / "01_alpha.ipynb", as_version=4)
+    nb.cells[0].source = "# Synthetic brief for tests, retitled\n\nA new paragraph of prose."
+    nb.cells.insert(3, nbformat.v4.new_markdown_cell("## A new section heading"))
+    nbformat.write(nb, notebooks / "01_alpha.ipynb")
+    outcomes = {o.name: o for o in briefs.build(progress=False)}
+    assert outcomes["01_alpha"].status == "rendered" and outcomes["02_beta"].status == "cached"
+    page = (reports / "01_alpha.html").read_text()
+    assert "A new paragraph of prose." in page and "A new section heading" in page
+    payload = json.loads((reports / "01_alpha.figures.json").read_text())
+    assert payload["figures"][0]["value"] == 42  # the stored outputs, not a new run
+    nb.cells[2].source = nb.cells[2].source.replace("* factor", "* factor * 2")
+    nbformat.write(nb, notebooks / "01_alpha.ipynb")
+    assert _status(briefs.build(progress=False))["01_alpha"] == "built"
+    assert json.loads((reports / "01_alpha.figures.json").read_text())["figures"][0][
+        "value"] == 84
+
+
 def test_brief_is_self_contained_and_figures_json_is_written(scratch):
     _, reports = scratch
     briefs.build(progress=False)
