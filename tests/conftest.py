@@ -40,6 +40,16 @@ def private_frame_cache(tmp_path_factory):
 
 
 @pytest.fixture
+def brief_dirs(tmp_path, monkeypatch) -> tuple[Path, Path]:
+    """An empty notebooks folder and a reports folder of the test's own, wired to the kit."""
+    notebooks, reports = tmp_path / "notebooks", tmp_path / "reports"
+    notebooks.mkdir()
+    monkeypatch.setenv("TRADEWATCH_NOTEBOOKS_DIR", str(notebooks))
+    monkeypatch.setenv("TRADEWATCH_REPORTS_DIR", str(reports))
+    return notebooks, reports
+
+
+@pytest.fixture
 def data_copy(tmp_path, monkeypatch) -> Path:
     """A private copy of data/ (catalog + snapshot) that the test may damage or refresh into."""
     dst = tmp_path / "data"

@@ -40,15 +40,6 @@ def synthetic_cells_notebook(path: Path, parameters: str, body: str) -> Path:
     return path
 
 
-@pytest.fixture
-def dirs(tmp_path, monkeypatch):
-    notebooks, reports = tmp_path / "notebooks", tmp_path / "reports"
-    notebooks.mkdir()
-    monkeypatch.setenv("TRADEWATCH_NOTEBOOKS_DIR", str(notebooks))
-    monkeypatch.setenv("TRADEWATCH_REPORTS_DIR", str(reports))
-    return notebooks, reports
-
-
 def _alive(pid: int) -> bool:
     """True for a running process; a zombie (exited, not yet reaped) counts as gone."""
     try:
@@ -79,8 +70,8 @@ def _build_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_a_signal_stops_the_whole_build_and_the_next_build_proceeds(dirs, tmp_path, signum):
-    notebooks, reports = dirs
+def test_a_signal_stops_the_whole_build_and_the_next_build_proceeds(brief_dirs, tmp_path, signum):
+    notebooks, reports = brief_dirs
     marker = tmp_path / "kernel-and-worker.pids"
     synthetic_cells_notebook(
         notebooks / "01_hang.ipynb", "seconds = 600",
@@ -109,8 +100,8 @@ def test_a_signal_stops_the_whole_build_and_the_next_build_proceeds(dirs, tmp_pa
     assert outcomes["01_hang"] == "failed" and outcomes["02_quick"] in ("built", "cached")
 
 
-def test_a_build_waiting_for_the_lock_says_whose_and_gives_up(dirs):
-    notebooks, reports = dirs
+def test_a_build_waiting_for_the_lock_says_whose_and_gives_up(brief_dirs):
+    notebooks, reports = brief_dirs
     synthetic_notebook(notebooks / "01_alpha.ipynb")
     with briefs.build_lock(reports):
         started = json.loads((reports / ".lock.owner").read_text())["started"]
@@ -121,8 +112,8 @@ def test_a_build_waiting_for_the_lock_says_whose_and_gives_up(dirs):
     assert not (reports / "01_alpha.html").exists()
 
 
-def test_script_and_external_urls_from_data_never_reach_the_brief(dirs):
-    notebooks, reports = dirs
+def test_script_and_external_urls_from_data_never_reach_the_brief(brief_dirs):
+    notebooks, reports = brief_dirs
     hostile = ("<script>alert(1)</script><img src=http://198.51.100.7/x.png onerror=alert(2)>"
                "<a href='http://198.51.100.7/'>out</a> <a href='//198.51.100.7/p'>proto</a> "
                "<a href='data:text/html,x'>data</a> <a href='#top'>top</a> "
@@ -146,8 +137,8 @@ def test_script_and_external_urls_from_data_never_reach_the_brief(dirs):
     assert "data:image/png;base64," in page and "styled" in page and "out" in page
 
 
-def test_a_hung_cell_fails_its_notebook_and_the_build_goes_on(dirs):
-    notebooks, reports = dirs
+def test_a_hung_cell_fails_its_notebook_and_the_build_goes_on(brief_dirs):
+    notebooks, reports = brief_dirs
     synthetic_cells_notebook(notebooks / "01_hang.ipynb", "seconds = 600", HUNG)
     synthetic_notebook(notebooks / "02_quick.ipynb")
     outcomes = {o.name: o for o in briefs.build(progress=False, cell_timeout=2)}
@@ -157,8 +148,8 @@ def test_a_hung_cell_fails_its_notebook_and_the_build_goes_on(dirs):
     assert _leftovers(reports) == []
 
 
-def test_parameters_are_typed_from_the_declared_defaults(dirs):
-    notebooks, _ = dirs
+def test_parameters_are_typed_from_the_declared_defaults(brief_dirs):
+    notebooks, _ = brief_dirs
     nb = synthetic_cells_notebook(notebooks / "01_params.ipynb", PARAMETERS, TYPES_SEEN)
     typed = briefs.check_params(nb, {"flag": "False", "count": "3", "ratio": "2",
                                      "month": "2018-1", "day": "2018-1-5", "label": "2016"})
@@ -174,9 +165,9 @@ def test_parameters_are_typed_from_the_declared_defaults(dirs):
     ("ratio", "nan", "a finite number"), ("month", "2018", "a month like 2018-01"),
     ("month", "2018-13", "a month like 2018-01"), ("day", "2018", "a date like 2018-01-01"),
     ("day", "2018-02-30", "a date like 2018-01-01")])
-def test_a_value_that_is_not_its_declared_type_is_refused_before_execution(dirs, name, value,
+def test_a_value_that_is_not_its_declared_type_is_refused_before_execution(brief_dirs, name, value,
                                                                            wanted):
-    notebooks, reports = dirs
+    notebooks, reports = brief_dirs
     synthetic_cells_notebook(notebooks / "01_params.ipynb", PARAMETERS, TYPES_SEEN)
     with pytest.raises(ValueError, match=rf"01_params: parameter '{name}' = '{value}' is not "
                                          rf"{wanted}"):
@@ -184,8 +175,8 @@ def test_a_value_that_is_not_its_declared_type_is_refused_before_execution(dirs,
     assert not reports.exists() or not list(reports.rglob("*.ipynb"))
 
 
-def test_variant_names_are_canonical_and_short(dirs):
-    notebooks, _ = dirs
+def test_variant_names_are_canonical_and_short(brief_dirs):
+    notebooks, _ = brief_dirs
     nb = synthetic_cells_notebook(notebooks / "01_params.ipynb", PARAMETERS, TYPES_SEEN)
 
     def name(**params):
@@ -205,8 +196,8 @@ def test_a_param_without_equals_is_a_clear_usage_error(capsys):
     assert "argument --param: expected name=value, got 'foo'" in capsys.readouterr().err
 
 
-def test_a_params_file_reaches_the_notebook_typed(dirs, tmp_path):
-    notebooks, reports = dirs
+def test_a_params_file_reaches_the_notebook_typed(brief_dirs, tmp_path):
+    notebooks, reports = brief_dirs
     synthetic_cells_notebook(notebooks / "01_params.ipynb", PARAMETERS, TYPES_SEEN)
     params = tmp_path / "params.json"
     params.write_text(json.dumps({"flag": "False", "count": "3", "month": "2018-1"}))
@@ -219,8 +210,8 @@ def test_a_params_file_reaches_the_notebook_typed(dirs, tmp_path):
     assert printed.strip() == "False 3 0.5 '2018-01' '2018-01-01' '2015'"
 
 
-def test_make_brief_passes_parameters_without_a_shell(dirs, tmp_path):
-    notebooks, reports = dirs
+def test_make_brief_passes_parameters_without_a_shell(brief_dirs, tmp_path):
+    notebooks, reports = brief_dirs
     if not (paths.PROJECT_ROOT / ".venv" / "bin" / "python").exists() or not shutil.which("make"):
         pytest.skip("make brief needs make and the project's .venv")
     synthetic_cells_notebook(notebooks / "01_params.ipynb", PARAMETERS, TYPES_SEEN)

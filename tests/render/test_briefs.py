@@ -31,11 +31,8 @@ def synthetic_notebook(path, value_expr="41 + 1", extra=""):
 
 
 @pytest.fixture
-def scratch(tmp_path, monkeypatch):
-    notebooks, reports = tmp_path / "notebooks", tmp_path / "reports"
-    notebooks.mkdir()
-    monkeypatch.setenv("TRADEWATCH_NOTEBOOKS_DIR", str(notebooks))
-    monkeypatch.setenv("TRADEWATCH_REPORTS_DIR", str(reports))
+def scratch(brief_dirs):
+    notebooks, reports = brief_dirs
     synthetic_notebook(notebooks / "01_alpha.ipynb")
     synthetic_notebook(notebooks / "02_beta.ipynb", "2 * 21")
     return notebooks, reports

@@ -109,13 +109,12 @@ def test_narrative_brief_carries_at_least_five_checked_claims(built_briefs, nb_p
         assert claim["holds"] is True and claim["basis"] and claim["datasets"]
 
 
-def test_a_false_claim_fails_the_build_and_names_the_claim(tmp_path, monkeypatch):
+def test_a_false_claim_fails_the_build_and_names_the_claim(brief_dirs):
     from nbformat.v4 import new_code_cell, new_notebook
 
     from helpers import briefs
 
-    notebooks, reports = tmp_path / "notebooks", tmp_path / "reports"
-    notebooks.mkdir()
+    notebooks, _ = brief_dirs
     nb = new_notebook(cells=[
         new_code_cell("x = 1", metadata={"tags": ["parameters"]}),
         new_code_cell("from helpers import report\n"
@@ -126,8 +125,6 @@ def test_a_false_claim_fails_the_build_and_names_the_claim(tmp_path, monkeypatch
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nbformat.write(nb, notebooks / "09_planted_claim.ipynb")
-    monkeypatch.setenv("TRADEWATCH_NOTEBOOKS_DIR", str(notebooks))
-    monkeypatch.setenv("TRADEWATCH_REPORTS_DIR", str(reports))
     (outcome,) = briefs.build(progress=False)
     assert outcome.status == "failed"
     assert "ClaimError" in outcome.message and "Imports rose in 2025" in outcome.message
