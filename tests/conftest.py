@@ -77,7 +77,7 @@ def tamper(data_copy) -> Callable[[str, Callable[[str], str], bool], Path]:
 def shared_sources() -> Path:
     path = SHARED / "sources"
     if not (path / "MANIFEST.md").is_file():
-        pytest.skip("the official-statistics extracts folder is not beside the project")
+        _absent("the official-statistics extracts folder is not beside the project")
     return path
 
 
@@ -85,8 +85,19 @@ def shared_sources() -> Path:
 def shared_reference() -> Path:
     path = SHARED / "reference"
     if not path.is_dir():
-        pytest.skip("the reference folder is not beside the project")
+        _absent("the reference folder is not beside the project")
     return path
+
+
+def _absent(what: str) -> None:
+    """Skip a test whose folder beside the project is missing, or fail it where the run
+    declares the folder must be there (``TRADEWATCH_REQUIRE_SHARED=1``), so a machine that
+    should cross-check never passes by skipping."""
+    import os
+
+    if os.environ.get("TRADEWATCH_REQUIRE_SHARED") == "1":
+        pytest.fail(f"{what}, and TRADEWATCH_REQUIRE_SHARED=1 says it must be")
+    pytest.skip(what)
 
 
 @pytest.fixture(scope="session")
