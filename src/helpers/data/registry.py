@@ -123,6 +123,10 @@ class DatasetSpec:
     combine: Callable[..., pd.DataFrame] | None = None  # files (validated each) -> one table
     series: tuple[Series, ...] = ()
     live: Live | None = None
+    # the publisher's usual delay, in days, between the end of a period and its release;
+    # a series further behind the build date than this is stale (None: no schedule, e.g.
+    # fact tables and event lists)
+    usual_lag_days: int | None = None
 
     @property
     def series_ids(self) -> tuple[str, ...]:
