@@ -19,37 +19,93 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run
 PAPER = {"A4", "Letter"}
 
 
+SHEET_NAME_MAX = 31
+FIGURE_COLUMNS = {"name": "Figure", "value": "Value", "unit": "Unit", "period": "Period",
+                  "note": "Note", "key": "Key", "datasets": "Datasets"}
+
+
 def _sheet_name(title: str, taken: set[str]) -> str:
-    """An Excel sheet name (31 characters at most, no []:*?/\\), unique in the workbook."""
-    base = re.sub(r"[\[\]:*?/\\]", " ", title).strip()[:28] or "chart"
+    """An Excel sheet name (31 characters at most, no []:*?/\\), cut at a word boundary and
+    unique in the workbook."""
+    words = re.sub(r"[\[\]:*?/\\]", " ", title).split()
+    base = ""
+    for word in words:
+        if len(f"{base} {word}".strip()) > SHEET_NAME_MAX - 3:
+            break
+        base = f"{base} {word}".strip()
+    base = base or (words[0][:SHEET_NAME_MAX - 3] if words else "Chart")
     name, n = base, 2
     while name.lower() in taken:
-        name, n = f"{base[:26]} {n}", n + 1
+        name, n = f"{base[:SHEET_NAME_MAX - 3]} {n}", n + 1
     taken.add(name.lower())
     return name
 
 
+def _figures_table(figures: list[dict]):
+    """Key figures in reading order (figure, value, unit, period, note, then ids), each value a
+    number rounded as the brief prints it."""
+    import pandas as pd
+
+    rows = [{**f, "value": None if f.get("value") is None else round(f["value"], f.get("decimals", 1)),
+             "datasets": ", ".join(f.get("datasets", []))} for f in figures]
+    table = pd.DataFrame(rows, columns=list(FIGURE_COLUMNS))
+    return table.rename(columns=FIGURE_COLUMNS)
+
+
+def _chart_table(csv_body: str):
+    """A chart's data with its first column as dates where it holds ISO dates."""
+    import pandas as pd
+
+    data = pd.read_csv(io.StringIO(csv_body))
+    first = data.columns[0]
+    if not pd.api.types.is_numeric_dtype(data[first]) and data[first].astype(str).str.fullmatch(
+            r"\d{4}-\d{2}-\d{2}").all():
+        data[first] = pd.to_datetime(data[first])
+    return data
+
+
+def _finish_sheet(sheet, frame) -> None:
+    """Header row frozen, dates shown as dates, columns wide enough for their header."""
+    from openpyxl.utils import get_column_letter
+
+    sheet.freeze_panes = "A2"
+    for number, column in enumerate(frame.columns, start=1):
+        letter = get_column_letter(number)
+        sheet.column_dimensions[letter].width = max(10, min(48, len(str(column)) + 2))
+        if str(frame[column].dtype).startswith("datetime"):
+            for cell in sheet[letter][1:]:
+                cell.number_format = "yyyy-mm-dd"
+
+
 def write_workbook(nb, path: Path) -> Path:
-    """``reports/<name>.xlsx``: a 'Key figures' sheet, then one sheet per chart with its title
-    and source line above the data. Returns ``path``."""
+    """``reports/<name>.xlsx``: a 'Key figures' sheet, one sheet per chart with its data, and
+    a 'Notes' sheet naming each sheet's title and source line. Every data sheet has its header
+    on row 1, frozen; the brief's title and takeaway are also the workbook's properties.
+    Returns ``path``."""
     import pandas as pd
 
     payload = collect_payload(nb)
-    figures = pd.DataFrame(payload.get("figures", []))
-    taken = {"key figures"}
+    taken = {"key figures", "notes"}
+    notes = [{"Sheet": "Key figures", "Title": payload.get("title", ""),
+              "Source or note": payload.get("takeaway", "")}]
     with pd.ExcelWriter(path, engine="openpyxl") as book:
-        start = pd.DataFrame({"": [payload.get("title", ""), payload.get("takeaway", "")]})
-        start.to_excel(book, sheet_name="Key figures", index=False, header=False)
-        if len(figures):
-            figures["datasets"] = figures["datasets"].map(", ".join)
-            figures.to_excel(book, sheet_name="Key figures", index=False, startrow=3)
+        figures = _figures_table(payload.get("figures", []))
+        figures.to_excel(book, sheet_name="Key figures", index=False)
+        _finish_sheet(book.sheets["Key figures"], figures)
         for chart in chart_records(nb):
             lines = chart["csv"].splitlines()
-            notes = [line[2:] for line in lines[:2]]
-            data = pd.read_csv(io.StringIO("\n".join(lines[2:])))
+            data = _chart_table("\n".join(lines[2:]))
             sheet = _sheet_name(chart["title"], taken)
-            pd.DataFrame({"": notes}).to_excel(book, sheet_name=sheet, index=False, header=False)
-            data.to_excel(book, sheet_name=sheet, index=False, startrow=3)
+            data.to_excel(book, sheet_name=sheet, index=False)
+            _finish_sheet(book.sheets[sheet], data)
+            notes.append({"Sheet": sheet, "Title": chart["title"],
+                          "Source or note": chart.get("source", "")})
+        notes_table = pd.DataFrame(notes)
+        notes_table.to_excel(book, sheet_name="Notes", index=False)
+        _finish_sheet(book.sheets["Notes"], notes_table)
+        book.book.properties.title = payload.get("title", "")
+        book.book.properties.description = payload.get("takeaway", "")
+        book.book.properties.creator = "US-China Trade Watch"
     return path
 
 

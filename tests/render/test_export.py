@@ -32,15 +32,34 @@ def synthetic_executed_notebook():
 
 def test_workbook_has_key_figures_and_one_sheet_per_chart(tmp_path):
     path = export.write_workbook(synthetic_executed_notebook(), tmp_path / "brief.xlsx")
-    sheets = pd.read_excel(path, sheet_name=None, header=None)
-    assert list(sheets)[0] == "Key figures" and len(sheets) == 3
-    assert len(set(sheets)) == 3 and all(len(name) <= 31 for name in sheets)
-    figures = pd.read_excel(path, sheet_name="Key figures", skiprows=3)
-    assert figures.loc[0, "name"] == "Synthetic figure" and figures.loc[0, "value"] == 1234.5
-    chart = list(sheets.values())[1]
-    assert chart.iloc[1, 0] == "Source: synthetic."
-    data = pd.read_excel(path, sheet_name=list(sheets)[1], skiprows=3)
+    sheets = pd.read_excel(path, sheet_name=None)
+    assert list(sheets)[0] == "Key figures" and list(sheets)[-1] == "Notes" and len(sheets) == 4
+    assert len(set(sheets)) == 4 and all(len(name) <= 31 for name in sheets)
+    figures = sheets["Key figures"]
+    assert list(figures.columns)[:5] == ["Figure", "Value", "Unit", "Period", "Note"]
+    assert figures.loc[0, "Figure"] == "Synthetic figure" and figures.loc[0, "Value"] == 1234.5
+    notes = sheets["Notes"]
+    assert notes.loc[1, "Source or note"] == "Source: synthetic."
+    data = list(sheets.values())[1]
     assert list(data.columns) == ["date", "United States"] and pd.isna(data.loc[1, "United States"])
+    assert pd.api.types.is_datetime64_any_dtype(data["date"])  # dates as dates, not text
+
+
+def test_workbook_rounds_as_printed_freezes_headers_and_names_sheets_at_word_ends(tmp_path):
+    from openpyxl import load_workbook
+
+    nb = synthetic_executed_notebook()
+    figures = nb.cells[0].outputs[0]["data"][report.FIGURES_MIME]["figures"]
+    figures[0]["value"], figures[0]["decimals"] = 12.3456, 2
+    chart = nb.cells[0].outputs[1]["data"][report.CHART_MIME]
+    chart["title"] = "China's soybean imports from the United States by month"
+    path = export.write_workbook(nb, tmp_path / "brief.xlsx")
+    book = load_workbook(path)
+    assert book["Key figures"]["B2"].value == 12.35
+    assert all(book[name].freeze_panes == "A2" for name in book.sheetnames)
+    long_name = book.sheetnames[1]
+    assert chart["title"].startswith(long_name) and chart["title"][len(long_name)] == " "
+    assert book.properties.title == "Synthetic brief"
 
 
 def test_pdf_holds_the_takeaway(tmp_path):
@@ -113,5 +132,6 @@ def test_every_built_brief_has_its_workbook(built_briefs):
         assert outcome.status == "built"
         sheets = pd.read_excel(reports / f"{name}.xlsx", sheet_name=None, header=None)
         executed = nbformat.read(reports / "executed" / f"{name}.ipynb", as_version=4)
-        assert list(sheets)[0] == "Key figures" and len(sheets) == 1 + len(chart_records(executed))
+        assert list(sheets)[0] == "Key figures" and list(sheets)[-1] == "Notes"
+        assert len(sheets) == 2 + len(chart_records(executed))
     assert not list(reports.glob(".*.tmp"))
