@@ -285,6 +285,7 @@ def origins_fixture(good_bodies, data_copy, monkeypatch):
                        "TRADEWATCH_FAS_URL": state.base + ESR_ROOT,
                        "TRADEWATCH_COMTRADE_URL": state.base + COMTRADE_ROOT,
                        "TRADEWATCH_HTTP_TIMEOUT": "1", "TRADEWATCH_HTTP_DEADLINE": "3",
+                       "TRADEWATCH_HTTP_BACKOFF": "0.01",
                        **TEST_KEYS}.items():
         monkeypatch.setenv(var, value)
     for sid in fred_ids():

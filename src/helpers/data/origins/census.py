@@ -10,7 +10,6 @@ reported as a key problem. ``TRADEWATCH_CENSUS_URL`` replaces the endpoint (test
 
 from __future__ import annotations
 
-import json
 import os
 
 import pandas as pd
@@ -63,11 +62,7 @@ def fetch_soybean_exports(dataset_id: str, start: str = "2013-01") -> pd.DataFra
     if answer.status != 200:
         raise DataError(dataset_id, url, f"Census API answered HTTP {answer.status}: "
                         f"{answer.text[:200].strip()}")
-    try:
-        table = json.loads(answer.body)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise DataError(dataset_id, url, "response is not JSON (an HTML page or a cut-off "
-                        "body?)") from None
+    table = http.json_body(dataset_id, answer.body, url)
     if not (isinstance(table, list) and len(table) > 1
             and all(isinstance(r, list) and len(r) == len(table[0]) for r in table)):
         raise DataError(dataset_id, url, "response is not a Census table (header row + rows "

@@ -18,7 +18,6 @@ The answer is ``{"count": n, "data": [...], "error": ...}``; each record has ``p
 
 from __future__ import annotations
 
-import json
 import math
 import os
 
@@ -58,11 +57,7 @@ def _number(value, what: str, i: int, dataset_id: str, where: str) -> float | No
 
 def parse(dataset_id: str, body: bytes, where: str) -> pd.DataFrame:
     """Long rows (period, freq, partner, measure, value, source) from one Comtrade answer."""
-    try:
-        doc = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise DataError(dataset_id, where, "response is not JSON (an HTML page or a cut-off "
-                        "body?)") from None
+    doc = http.json_body(dataset_id, body, where)
     if not isinstance(doc, dict) or not isinstance(doc.get("data"), list):
         raise DataError(dataset_id, where, "response has no 'data' list")
     if doc.get("error"):
