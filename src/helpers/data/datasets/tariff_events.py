@@ -231,4 +231,5 @@ SPEC = DatasetSpec(
                     )),),
     schema=schema,
     date_column="date",
+    usual_lag_days=None,  # a fact table / event list: no release schedule
 )
