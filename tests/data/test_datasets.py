@@ -140,11 +140,58 @@ def test_prices_and_inputs_cover_what_the_catalog_says():
     prices = load("commodity_prices", use_cache=False)
     ends = prices.groupby("series_id")["date"].max()
     assert ends["PSOYBUSDM"] == pd.Timestamp("2025-01-01")
-    assert ends["WB_SOYBEANS"] == pd.Timestamp("2026-04-01")
+    assert ends["WB_SOYBEANS"] == pd.Timestamp("2026-06-01")
     inputs = load("farm_input_prices", use_cache=False)
     nitro = inputs[inputs["series_id"] == "PCU325311325311A"].set_index("date")["value"]
     assert nitro.loc["1980-01-01":"1980-11-01"].isna().all()  # '.' in the source, not zero
     assert inputs.groupby("series_id").size()["WPU0652"] == 1091
+    input_ends = inputs.groupby("series_id")["date"].max()
+    assert input_ends[["MHHNGSP", "WPU0652013A", "GASDESM", "GASDESW_MONTHLY_MEAN_COMPUTED"]
+                      ].dt.strftime("%Y-%m").tolist() == ["2026-05", "2026-03", "2025-03",
+                                                          "2026-09"]
+
+
+def test_rounded_pink_sheet_months_say_so_and_full_precision_is_kept():
+    wb = load("commodity_prices", use_cache=False).query("publisher == 'World Bank'")
+    soy = wb[wb["series_id"] == "WB_SOYBEANS"].set_index("date")
+    assert soy.loc["2026-04-01", "value"] == pytest.approx(463.13, abs=0.005)  # May release
+    assert soy.loc["2026-05-01", "value"] == 473 and soy.loc["2026-06-01", "value"] == 468
+    rounded = wb["release"].str.startswith("rounded")
+    assert set(wb.loc[rounded, "date"].dt.strftime("%Y-%m")) == {"2026-05", "2026-06"}
+    assert (wb.loc[~rounded, "release"] == "Updated on May 04, 2026").all()
+
+
+def test_nitrogenates_keep_the_2023_11_revision():
+    inputs = load("farm_input_prices", use_cache=False)
+    nitro = inputs[inputs["series_id"] == "WPU0652013A"].set_index("date")["value"]
+    assert nitro.loc["2023-11-01"] == pytest.approx(107.127)
+
+
+def test_yuan_monthly_series_is_published_then_computed_from_whole_months():
+    fx = load("fx_cny_usd", use_cache=False)
+    exchus = fx[fx["series_id"] == "EXCHUS"].set_index("date")["cny_per_usd"]
+    assert exchus.index.max() == pd.Timestamp("2019-08-01")
+    assert exchus.loc["2017-09-01"] == pytest.approx(6.569)  # corrected: whole-month mean
+    daily = fx[fx["series_id"] == "DEXCHUS"].set_index("date")["cny_per_usd"]
+    assert daily.index.max() == pd.Timestamp("2026-09-18")
+    bridge = fx[fx["series_id"] == "DEXCHUS_MONTHLY_MEAN_COMPUTED"].set_index("date")["cny_per_usd"]
+    # 2020-11 (the copy starts on the 30th) and 2026-09 (it ends on the 18th) are partial
+    assert (bridge.index.min(), bridge.index.max()) == (pd.Timestamp("2020-12-01"),
+                                                        pd.Timestamp("2026-08-01"))
+    assert bridge.loc["2024-03-01"] == pytest.approx(daily.loc["2024-03"].mean(), abs=5e-5)
+    assert (fx.loc[fx["series_id"] == "DEXCHUS_MONTHLY_MEAN_COMPUTED", "freq"] == "month").all()
+
+
+def test_weekly_diesel_and_its_computed_monthly_means():
+    weekly = load("diesel_retail_weekly", use_cache=False).set_index("date")["usd_per_gal"]
+    assert (weekly.index.min(), weekly.index.max(), len(weekly)) == (
+        pd.Timestamp("2023-01-02"), pd.Timestamp("2026-10-05"), 197)
+    inputs = load("farm_input_prices", use_cache=False)
+    means = inputs[inputs["series_id"] == "GASDESW_MONTHLY_MEAN_COMPUTED"].set_index("date")
+    assert means.index.min() == pd.Timestamp("2025-04-01")  # after GASDESM ends
+    assert means.loc["2026-09-01", "value"] == pytest.approx(weekly.loc["2026-09"].mean(),
+                                                             abs=5e-4)
+    assert "computed" in means["series_name"].iloc[0]
 
 
 def test_fertilizer_ppi_peaks_in_april_2022():
@@ -382,7 +429,7 @@ def test_export_sales_key_values_of_the_copy():
 def test_export_sales_hang_together_as_sources_state():
     df = _esr().sort_values(["marketing_year", "date"])
     steps = df.groupby("marketing_year")["total_commitments_kmt"].diff()
-    both = steps.notna()
+    both = steps.notna() & df["net_sales_kmt"].notna()
     assert ((df.loc[both, "net_sales_kmt"] - steps[both]).abs() <= 0.15 + 1e-9).all()
     assert (df["net_sales_kmt"] < 0).any()  # cancellations are kept as negative net sales
     forward = df["date"] < pd.to_datetime(df["marketing_year"].str[:4] + "-09-01")
@@ -393,13 +440,42 @@ def test_export_sales_flagged_weeks_stay_flagged():
     df = _esr()
     flagged = df[df["note"].notna()]
     assert flagged["date"].dt.strftime("%Y-%m-%d").tolist() == [
-        "2025-10-30", "2025-11-06", "2026-07-23", "2026-07-30", "2026-08-13", "2026-08-20",
-        "2026-08-27"]
-    assert (flagged["marketing_year"] == "2025/26").all()
-    assert "shutdown" in flagged["note"].iloc[0] and "unconfirmed" in flagged["note"].iloc[0]
-    assert flagged["note"].iloc[1] == "see 2025-10-30"  # the copy's words, verbatim
+        "2024-09-05", "2025-10-30", "2025-11-06", "2026-07-23", "2026-07-30", "2026-08-13",
+        "2026-08-20", "2026-08-27"]
+    assert (flagged["marketing_year"].iloc[1:] == "2025/26").all()
+    assert "shutdown" in flagged["note"].iloc[1] and "unconfirmed" in flagged["note"].iloc[1]
+    assert flagged["note"].iloc[2] == "see 2025-10-30"  # the copy's words, verbatim
     shutdown = _week(df, "2025-10-30", "2025/26")
     assert shutdown["net_sales_kmt"] == _week(df, "2025-11-06", "2025/26")["net_sales_kmt"] == 232
+
+
+def test_first_week_net_sales_do_not_count_carried_in_sales():
+    df = _esr()
+    # 2024-09-05: the copy's 1,072.2 kt is the change in commitments, including 2023/24's
+    # carried-in outstanding sales, which the copy lacks: blank, with the reason.
+    first = _week(df, "2024-09-05", "2024/25")
+    assert pd.isna(first["net_sales_kmt"]) and "carried in" in first["note"]
+    assert "1072.2" in first["note"]
+    # 2025-09-04: 2024/25 ended with nothing outstanding, so the rule keeps 0.0
+    assert _week(df, "2025-08-28", "2024/25")["outstanding_sales_kmt"] == 0
+    assert _week(df, "2025-09-04", "2025/26")["net_sales_kmt"] == 0
+
+
+def test_first_week_rule_subtracts_the_old_years_outstanding_sales():
+    """SYNTHETIC rows (made-up kt) in the copy's text layout: the old year ends with 30 kt
+    outstanding, the forward book stands at 100, the first week's total is 150."""
+    esr = pd.DataFrame({
+        "marketing_year": ["2030/31", "2031/32", "2031/32"],
+        "week_ending": ["2031-08-28", "2031-08-28", "2031-09-04"],
+        "total_commitments_kmt": ["500.0", "100.0", "150.0"],
+        "accumulated_exports_kmt": ["470.0", "0.0", "10.0"],
+        "outstanding_sales_kmt": ["30.0", "100.0", "140.0"],
+        "net_sales_kmt": ["0.0", "100.0", "50.0"], "note": ["", "", ""]})
+    out = us_soybean_export_sales.first_week_net_sales(esr)
+    # 150 - 100 (forward book) - 30 (carried in) = 20; the old year's own first week has no
+    # forward book and no year before it in the rows, so it is left blank with the reason
+    assert out["net_sales_kmt"].tolist() == ["", "100.0", "20.0"]
+    assert "carried in from 2029/30" in out["note"].iloc[0]
 
 
 def test_export_sales_missing_week_stays_missing(tamper):
