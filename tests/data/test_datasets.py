@@ -188,7 +188,11 @@ def test_weekly_diesel_and_its_computed_monthly_means():
         pd.Timestamp("2023-01-02"), pd.Timestamp("2026-10-05"), 197)
     inputs = load("farm_input_prices", use_cache=False)
     means = inputs[inputs["series_id"] == "GASDESW_MONTHLY_MEAN_COMPUTED"].set_index("date")
-    assert means.index.min() == pd.Timestamp("2025-04-01")  # after GASDESM ends
+    assert (means.index.min(), means.index.max()) == (pd.Timestamp("2023-01-01"),
+                                                       pd.Timestamp("2026-09-01"))  # 10 partial
+    published = inputs[inputs["series_id"] == "GASDESM"].set_index("date")["value"]
+    gap = (means["value"] - published).dropna().abs()
+    assert len(gap) == 27 and (gap < 5e-4).sum() == 25 and gap.max() < 0.0015
     assert means.loc["2026-09-01", "value"] == pytest.approx(weekly.loc["2026-09"].mean(),
                                                              abs=5e-4)
     assert "computed" in means["series_name"].iloc[0]

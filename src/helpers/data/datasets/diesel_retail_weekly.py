@@ -55,9 +55,9 @@ SPEC = DatasetSpec(
     source_line="EIA weekly retail diesel price (GASDESW) via FRED",
     caveats=(
         ("Two public copies agree on all 197 weeks. The monthly series GASDESM (in farm_input_prices) "
-         "ends 2025-03; after it, farm_input_prices carries GASDESW_MONTHLY_MEAN_COMPUTED, the kit's "
-         "monthly mean of these weeks (whole months only). Where both exist, monthly means of the "
-         "copy match GASDESM to 0.001 USD/gal in 26 of 27 months."),
+         "ends 2025-03; farm_input_prices also carries GASDESW_MONTHLY_MEAN_COMPUTED, the kit's "
+         "monthly mean of these weeks (whole months only, 2023-01..2026-09), which equals GASDESM "
+         "in 25 of the 27 shared months and is 0.001 USD/gal off in the other two."),
     ),
     gaps=("Nothing before 2023-01-02 in the snapshot (the copies start there); a refresh pulls the "
           "whole series from 1994.",),

@@ -25,7 +25,7 @@ SERIES = (
 WEEKLY_DIESEL = "GASDESW"  # pulled, then averaged; its weekly values are dataset diesel_retail_weekly
 DIESEL_BRIDGE = Series("GASDESW_MONTHLY_MEAN_COMPUTED",
                        "US No. 2 diesel retail price, monthly mean of weekly GASDESW computed by the "
-                       "kit (whole months after GASDESM ends)", "USD/gal")
+                       "kit (whole months)", "USD/gal")
 
 def schema():
     """The pandera schema, built when a table is first validated (so loading from
@@ -38,11 +38,10 @@ def schema():
     )
 
 
-def diesel_bridge(monthly: pd.Series, weekly: pd.Series) -> pd.Series:
+def diesel_bridge(weekly: pd.Series) -> pd.Series:
     """Monthly means (USD/gal, 3 decimals as FRED prints GASDESM) of the weekly retail diesel
-    price, dated by week start as EIA does, for whole months after GASDESM's last month."""
-    return computed.complete_monthly_means(weekly.dropna(), period_days=7,
-                                           after=monthly.dropna().index.max()).round(3)
+    price, dated by week start as EIA does, for every whole month of the weekly series."""
+    return computed.complete_monthly_means(weekly, period_days=7).round(3)
 
 
 def _bridge_rows(means: pd.Series) -> pd.DataFrame:
@@ -57,11 +56,12 @@ def _numbers(df: pd.DataFrame) -> pd.Series:
 
 def build(sources: Path) -> pd.DataFrame:
     """US farm input price series (BLS PPIs, EIA diesel and gas via FRED), monthly, long, as
-    printed; after GASDESM ends, the kit's monthly means of weekly GASDESW (computed)."""
+    printed, and the kit's monthly means of weekly GASDESW (computed; they run on after
+    GASDESM ends)."""
     text = {s.id: extracts.fred(sources, f"macro/{s.id}.csv") for s in SERIES}
     frames = [text[s.id].assign(series_id=s.id, series_name=s.name, unit=s.unit) for s in SERIES]
     weekly = _numbers(extracts.fred(sources, f"macro/{WEEKLY_DIESEL}.csv"))
-    frames.append(_bridge_rows(diesel_bridge(_numbers(text["GASDESM"]), weekly)))
+    frames.append(_bridge_rows(diesel_bridge(weekly)))
     return pd.concat(frames, ignore_index=True)[COLUMNS]
 
 
@@ -69,7 +69,7 @@ def pull(spec: DatasetSpec) -> Pull:
     values, origins = pulls.fred(spec, [*(s.id for s in SERIES), WEEKLY_DIESEL])
     weekly = values.pop(WEEKLY_DIESEL)
     out = pulls.long_frame(values, **pulls.series_columns(SERIES, "series_name", "unit"))
-    bridge = _bridge_rows(diesel_bridge(values["GASDESM"], weekly)).assign(
+    bridge = _bridge_rows(diesel_bridge(weekly)).assign(
         value=lambda df: pd.to_numeric(df["value"]))
     return Pull(pd.concat([out, bridge], ignore_index=True)[COLUMNS], origins)
 
@@ -87,7 +87,7 @@ SPEC = DatasetSpec(
     coverage=("WPU0652 1933-01..2023-11; WPU0652013A 2014-12..2026-03; PCU325311325311A "
               "1975-12..2022-04; WPU111 1926-01..2023-11; WPU01830131 1947-01..2023-11; WPU057303 "
               "1973-02..2023-11; GASDESM 1994-04..2025-03; GASDESW_MONTHLY_MEAN_COMPUTED "
-              "2025-04..2026-09; MHHNGSP 1997-01..2026-05"),
+              "2023-01..2026-09; MHHNGSP 1997-01..2026-05"),
     origin_url="https://fred.stlouisfed.org/ ; https://www.bls.gov/ppi/ ; https://www.eia.gov/",
     licence="U.S. government works, public domain",
     source_line="BLS Producer Price Indexes and EIA prices, via FRED",
@@ -109,8 +109,10 @@ SPEC = DatasetSpec(
          "preliminary."),
         ("GASDESW_MONTHLY_MEAN_COMPUTED is not published: the kit computes it as the mean of the "
          "weekly GASDESW prices dated in the month (dataset diesel_retail_weekly), rounded to 3 "
-         "decimals as FRED prints GASDESM, for whole months after GASDESM ends (2026-10 is partial "
-         "and gets none). Where both exist, such means match GASDESM to 0.001 in 26 of 27 months."),
+         "decimals as FRED prints GASDESM, for every whole month of the weekly copy (2023-01.."
+         "2026-09; 2026-10 is partial and gets none). Where both exist (2023-01..2025-03) it equals "
+         "GASDESM in 25 of 27 months and is 0.001 USD/gal off in the other two; use GASDESM where published and the computed "
+         "means after it (2025-04..2026-09)."),
     ),
     gaps=(
         ("WPU0652, WPU111, WPU01830131 and WPU057303 end 2023-11 and PCU325311325311A 2022-04 in the "

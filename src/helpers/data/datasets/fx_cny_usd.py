@@ -1,5 +1,6 @@
 """Chinese yuan per US dollar: FRED EXCHUS (monthly average), DEXCHUS (daily) and the kit's
-monthly means of DEXCHUS for whole months after EXCHUS ends (labelled computed)."""
+monthly means of DEXCHUS for whole months (labelled computed; they bridge the months after
+EXCHUS ends)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ SERIES = (
 )
 BRIDGE = "DEXCHUS_MONTHLY_MEAN_COMPUTED"  # not a FRED id: computed by the kit, never pulled
 BRIDGE_SERIES = Series(BRIDGE, "CNY per USD, monthly mean of DEXCHUS computed by the kit (whole "
-                       "months after EXCHUS ends)", "CNY per USD")
+                       "months of the daily series)", "CNY per USD")
 FREQ = {"EXCHUS": "month", "DEXCHUS": "day"}
 SERIES_FREQ = {**FREQ, BRIDGE: "month"}
 
@@ -32,7 +33,7 @@ def schema():
                                  "(DEXCHUS)"),
             "series_id": schemas.one_of(f"FRED id EXCHUS (monthly) or DEXCHUS (daily), or {BRIDGE} "
                                         "(monthly mean of DEXCHUS computed by the kit, whole "
-                                        "months after EXCHUS ends)", list(SERIES_FREQ)),
+                                        "months only)", list(SERIES_FREQ)),
             "freq": schemas.one_of("'month' or 'day'", ["month", "day"]),
             "cny_per_usd": pa.Column(float, pa.Check.in_range(0.1, 20), nullable=True,
                                      metadata={"unit": "CNY per USD"},
@@ -46,25 +47,25 @@ def schema():
     )
 
 
-def bridge(monthly: pd.Series, daily: pd.Series) -> pd.Series:
+def bridge(daily: pd.Series) -> pd.Series:
     """Monthly means of the daily rates (CNY per USD, 4 decimals as FRED prints EXCHUS) for
-    the whole months after the monthly series' last month; partial months get none."""
-    return computed.complete_monthly_means(daily.dropna(), after=monthly.dropna().index.max()
-                                           ).round(4)
+    every whole month of the daily series; partial months get none."""
+    return computed.complete_monthly_means(daily).round(4)
 
 
 def _with_bridge(values: dict[str, pd.Series]) -> dict[str, pd.Series]:
-    return {**values, BRIDGE: bridge(values["EXCHUS"], values["DEXCHUS"])}
+    return {**values, BRIDGE: bridge(values["DEXCHUS"])}
 
 
 def build(sources: Path) -> pd.DataFrame:
     """CNY per USD: FRED EXCHUS (monthly average) and DEXCHUS (daily noon buying rate), as
-    printed, and the kit's monthly means of DEXCHUS after EXCHUS ends (DEXCHUS_MONTHLY_MEAN_
-    COMPUTED)."""
+    printed, and the kit's monthly means of DEXCHUS for its whole months (DEXCHUS_MONTHLY_MEAN_
+    COMPUTED, which bridges the months after EXCHUS ends)."""
     text = {sid: extracts.fred(sources, f"macro/{sid}.csv") for sid in FREQ}
-    numbers = {sid: pd.Series(pd.to_numeric(df["value"]).values, index=pd.to_datetime(df["date"]))
-               for sid, df in text.items()}
-    means = bridge(numbers["EXCHUS"], numbers["DEXCHUS"])
+    daily = text["DEXCHUS"]
+    numbers = {"DEXCHUS": pd.Series(pd.to_numeric(daily["value"]).values,
+                                    index=pd.to_datetime(daily["date"]))}
+    means = bridge(numbers["DEXCHUS"])
     frames = [df.assign(series_id=sid, freq=FREQ[sid]) for sid, df in text.items()]
     frames.append(pd.DataFrame({"date": means.index.strftime("%Y-%m-%d"), "series_id": BRIDGE,
                                 "freq": "month", "value": means.map("{:.4f}".format).values}))
@@ -94,7 +95,9 @@ SPEC = DatasetSpec(
     caveats=(
         ("DEXCHUS_MONTHLY_MEAN_COMPUTED is not published: the kit computes it as the mean of the "
          "month's daily DEXCHUS rates (US holidays skipped), rounded to 4 decimals as FRED prints "
-         "EXCHUS, for whole months after EXCHUS ends. EXCHUS is that same mean, published by the "
+         "EXCHUS, for every whole month of the daily series (here 2020-12..2026-08, after EXCHUS "
+         "ends; a refresh computes it wherever daily rates exist). Use EXCHUS where it is "
+         "published and the computed means after it. EXCHUS is that same mean, published by the "
          "Federal Reserve: monthly means of the daily copy reproduce EXCHUS for 2017-09 and 2019-08. "
          "A month cut by the start or end of the daily copy (2020-11, 2026-09) gets no computed "
          "value."),
