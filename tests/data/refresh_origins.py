@@ -100,9 +100,11 @@ def fred_ids() -> list[str]:
     from helpers.data import registry
     from helpers.data.datasets import commodity_prices
 
-    return [*registry.spec("us_china_goods_trade").series_ids,
-            *(s.id for s in commodity_prices.FRED_SERIES),
-            *registry.spec("farm_input_prices").series_ids, *registry.spec("fx_cny_usd").series_ids]
+    ids = [*registry.spec("us_china_goods_trade").series_ids,
+           *(s.id for s in commodity_prices.FRED_SERIES),
+           *registry.spec("farm_input_prices").series_ids, *registry.spec("fx_cny_usd").series_ids,
+           *registry.spec("diesel_retail_weekly").series_ids]
+    return [sid for sid in ids if "COMPUTED" not in sid]  # computed by the kit, never pulled
 
 
 def snapshot_series(sid: str):
@@ -115,7 +117,7 @@ def snapshot_series(sid: str):
     if sid in wide:
         return trade[wide[sid]].dropna()
     for ds, col in (("commodity_prices", "value"), ("farm_input_prices", "value"),
-                    ("fx_cny_usd", "cny_per_usd")):
+                    ("fx_cny_usd", "cny_per_usd"), ("diesel_retail_weekly", "usd_per_gal")):
         df = load(ds, use_cache=False)
         if sid in set(df["series_id"]):
             s = df[df["series_id"] == sid].set_index("date")[col]
@@ -186,9 +188,12 @@ def synthetic_census_hs1201_response() -> bytes:
 def esr_records_from_snapshot(market_year: int) -> list[dict]:
     """ESR API records (metric tons) for China in one market year, from the snapshot's real
     values (thousand tons x 1000): the year's own rows, with the next year's forward book
-    in the ``nextMY*`` fields. Fields the snapshot does not hold (weekly exports, gross new
-    sales, MY 2023/24's own sales) are SYNTHETIC zeros, as are ``nextMY*`` fields on weeks
-    without a forward-book row."""
+    in the ``nextMY*`` fields, and, as ESR sends it, the week spanning 1 September at the
+    end of the year (the overlap week: its ``nextMY*`` fields carry the new year's first
+    row, which the new year's answer also holds). Fields the snapshot does not hold are
+    SYNTHETIC: zeros for weekly exports, gross new sales, MY 2023/24's own sales, a net
+    sales figure the snapshot leaves blank and ``nextMY*`` on weeks without a forward-book
+    row; the old year's own fields in the overlap week repeat its last week with net 0."""
     import pandas as pd
 
     from helpers.data import load
@@ -199,15 +204,20 @@ def esr_records_from_snapshot(market_year: int) -> list[dict]:
     own = snap[snap["marketing_year"] == esr.label(market_year)].set_index("date")
     ahead = snap[snap["marketing_year"] == esr.label(market_year + 1)].set_index("date")
     own = own[own.index >= pd.Timestamp(market_year - 1, 9, 1)]
-    ahead = ahead[ahead.index < pd.Timestamp(market_year, 9, 1)]
+    rollover = ahead.index[ahead.index >= pd.Timestamp(market_year, 9, 1)]
+    overlap = rollover.min() if len(rollover) else None
+    ahead = ahead[(ahead.index < pd.Timestamp(market_year, 9, 1)) | (ahead.index == overlap)]
     weeks = sorted(set(own.index) | set(ahead.index))
     records = []
     for week in weeks:
         this = own.loc[week] if week in own.index else None
+        if week == overlap and len(own):
+            this = own.iloc[-1].copy()
+            this["net_sales_kmt"] = 0.0
         nxt = ahead.loc[week] if week in ahead.index else None
 
         def tons(row, col):
-            return 0 if row is None else round(float(row[col]) * 1000)
+            return 0 if row is None or pd.isna(row[col]) else round(float(row[col]) * 1000)
 
         records.append({
             "commodityCode": 801, "countryCode": 5700, "weeklyExports": 0,

@@ -21,6 +21,7 @@ from tests.data.refresh_origins import (  # noqa: F401 (fixtures)
     Reply,
     comtrade_answer_from_snapshot,
     esr_path,
+    esr_records_from_snapshot,
     good_bodies_fixture,
     origins_fixture,
 )
@@ -45,6 +46,45 @@ def test_esr_refresh_serves_thousand_tons_for_china_and_the_world(origins):
     assert esr_requests and all(h.get("X-Api-Key") == TEST_KEYS["FAS_API_KEY"]
                                 for _, h in esr_requests)
     assert all(TEST_KEYS["FAS_API_KEY"] not in p for p, _ in esr_requests)
+
+
+def test_esr_fixture_carries_the_rollover_week_under_both_years(good_bodies):
+    """ESR sends the week spanning 1 September in the old year's answer (next-year fields)
+    and in the new year's: the fixture must too, or the rollover is never exercised."""
+    old_year = {r["weekEndingDate"][:10]: r for r in esr_records_from_snapshot(2024)}
+    new_year = {r["weekEndingDate"][:10]: r for r in esr_records_from_snapshot(2025)}
+    assert old_year["2024-09-05"]["nextMYOutstandingSales"] == 4_917_600
+    assert "2024-09-05" in new_year
+
+
+def test_esr_refresh_across_the_marketing_year_rollover_keeps_one_row_per_week(origins):
+    result = pull_sales()
+    assert result.ok, result.message
+    sales = load("us_soybean_export_sales")
+    assert not sales.duplicated(["date", "marketing_year", "destination"]).any()
+    china = sales[sales["destination"] == "China"].set_index(["marketing_year", "date"])
+    first = china.loc[("2024/25", pd.Timestamp("2024-09-05"))]
+    # the new year's own row, not its own row plus the old year's forward book
+    assert (first["total_commitments_kmt"], first["accumulated_exports_kmt"]) == (4968.6, 51.0)
+    book = china.loc["2024/25"]
+    assert book.loc[:"2024-08-29", "accumulated_exports_kmt"].eq(0).all()
+    assert book.loc["2024-08-29", "total_commitments_kmt"] == pytest.approx(3896.4)
+
+
+def test_forward_book_ends_where_the_new_years_own_rows_begin():
+    """SYNTHETIC rows (made-up kt): the old year's answer reads the forward book up to and
+    including the overlap week; the new year's answer starts with that week."""
+    from helpers.data.origins import esr
+
+    rows = pd.DataFrame({
+        "date": ["2031-08-28", "2031-09-04", "2031-09-04", "2031-09-11"],
+        "marketing_year": ["2031/32"] * 4, "book": ["forward", "forward", "own", "own"],
+        "total_commitments_kmt": [100.0, 120.0, 150.0, 160.0]})
+    kept = esr.end_forward_books(rows)
+    assert kept["date"].tolist() == ["2031-08-28", "2031-09-04", "2031-09-11"]
+    assert kept["total_commitments_kmt"].tolist() == [100.0, 150.0, 160.0]
+    only_forward = rows[rows["book"] == "forward"]
+    assert len(esr.end_forward_books(only_forward)) == 2  # no own week yet: all kept
 
 
 def test_esr_without_a_key_names_the_variable(origins, monkeypatch):

@@ -110,3 +110,28 @@ def test_every_kit_dataset_describes_every_column(spec):
         assert all(col.description for col in schema.columns.values())
     if spec.schema is None:
         assert all(f.fields and all(x.description for x in f.fields) for f in spec.files)
+
+
+def _is_time_series(spec) -> bool:
+    """A dataset of observations dated on a schedule (not facts, events or published points)."""
+    kind = spec.frequency.lower()
+    return spec.date_column is not None and not any(
+        word in kind for word in ("fact", "event", "irregular"))
+
+
+KIT_CORE = [s for s in registry.specs().values() if s.role == "core"]
+
+
+@pytest.mark.parametrize("spec", KIT_CORE, ids=lambda s: s.id)
+def test_every_core_time_series_declares_its_publishers_usual_lag(spec):
+    import importlib
+    import inspect
+
+    if _is_time_series(spec):
+        assert isinstance(spec.usual_lag_days, int) and 1 <= spec.usual_lag_days <= 400, spec.id
+    elif spec.date_column is not None:
+        assert spec.usual_lag_days is None, f"{spec.id}: facts and events have no schedule"
+    source = inspect.getsource(importlib.import_module(f"helpers.data.datasets.{spec.id}"))
+    declared = [line for line in source.splitlines() if "usual_lag_days=" in line]
+    assert len(declared) == 1 and "#" in declared[0], \
+        f"{spec.id}: declare usual_lag_days once, with a comment naming the schedule"

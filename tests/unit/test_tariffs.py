@@ -133,7 +133,7 @@ def test_deadlines_are_read_from_the_event_texts(events):
     d = tariffs.deadlines(events)
     assert list(d["deadline"].dt.strftime("%Y-%m-%d")) == [
         "2025-09-14", "2025-11-10", "2026-07-24", "2026-11-10", "2026-11-10", "2026-11-27",
-        "2026-12-31"]
+        "2026-12-31", "2027-01-10", "2027-01-10"]  # the truce and rare-earth extensions
     assert set(d.loc[d["deadline"] == "2026-11-10", "actor"]) == {"US", "China"}
 
 

@@ -4,7 +4,8 @@ The extracts are verbatim copies of official series with a ``SOURCES.md`` per fo
 README). Each dataset declares the builder of each of its files (``helpers.data.datasets``);
 builders only reshape the extracts into the kit's tidy files: they rename columns, join
 files that cover different months of the same series, and write units into column names.
-They never fill, interpolate or round a value. Files without a builder are hand-compiled
+They never fill, interpolate or round a published value; a series the kit computes (monthly
+means of whole months, ``helpers.data.computed``) carries ``COMPUTED`` in its id. Files without a builder are hand-compiled
 (``data/snapshot/facts/``). Run it with ``python -m helpers data build-snapshot --sources
 DIR`` after the extracts change, then ``python -m helpers data checksums --write`` to record
 the new checksums in the catalog.

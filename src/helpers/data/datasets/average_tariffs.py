@@ -95,4 +95,5 @@ SPEC = DatasetSpec(
     date_column="date",
     series=(Series("PIIE", "Bown's trade-weighted average tariffs (PIIE chart)", "percent"),
             Series("CRS", "CRS In Focus IF12990 average tariffs", "percent")),
+    usual_lag_days=None,  # a fact table / event list: no release schedule
 )

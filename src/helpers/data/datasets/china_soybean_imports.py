@@ -4,6 +4,7 @@ TDM quantities and shares for the US and Brazil; one long table, and wide views 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -75,6 +76,30 @@ def tdm_quantities_schema():
         unique=["period", "freq", "partner"], coerce=True, strict=True,
     )
 
+REPORTED = "soybeans/china_soybean_imports_by_origin_monthly_news_2025M10_2025M12.csv"
+REPORTED_SOURCE = "GACC as reported"
+# The press reports' units -> kilograms per unit.
+KG_PER = {"t": 1_000, "million t (as reported, rounded)": 1_000_000_000}
+
+
+def reported_schema():
+    """The pandera schema of the press-reported tonnages, built on first use."""
+    import pandera.pandas as pa
+
+    return pa.DataFrameSchema(
+        {
+            "period": schemas.text("month (YYYY-MM)", pa.Check.str_matches(r"^\d{4}-\d{2}$")),
+            "partner": schemas.text("origin country, or 'World' (all origins)"),
+            "quantity_kg": pa.Column(float, pa.Check.ge(0), metadata={"unit": "kg"},
+                                     description="the reported tonnage in kilograms"),
+            "quantity_as_reported": schemas.text("the figure and unit as the report prints it "
+                                                 "(million t rounded to 0.01, or t)"),
+            "source": schemas.text("the report: outlet, date and https:// URL"),
+        },
+        unique=["period", "partner"], coerce=True, strict=True,
+    )
+
+
 def schema():
     """The pandera schema, built when a table is first validated (so loading from
     the frame cache never imports pandera)."""
@@ -89,7 +114,9 @@ def schema():
                                       "share_of_china_total (fraction 0-1)", MEASURES),
             "value": pa.Column(float, pa.Check.ge(0), metadata={"unit": "per measure"},
                                description="the value, in the unit its measure names"),
-            "source": schemas.text("GACC (customs query), TDM or UN Comtrade (refresh only)"),
+            "source": schemas.text("GACC (customs query), TDM, 'GACC as reported' (China "
+                                   "Customs figures as the press, mostly Reuters, reported "
+                                   "them) or UN Comtrade (refresh only)"),
         },
         unique=["period", "freq", "partner", "measure"], coerce=True, strict=True,
     )
@@ -127,7 +154,37 @@ def build_quantities(sources: Path) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True)
 
 
-def long_table(rows: pd.DataFrame, tdm: pd.DataFrame) -> pd.DataFrame:
+def build_reported(sources: Path) -> pd.DataFrame:
+    """China's soybean imports from Brazil, Argentina and the World in 2025-10..12 as the press
+    (mostly Reuters) reported China Customs' figures, in kilograms (rounded where the report
+    rounds). The US rows of these months are stated zeros, kept in ``stated_zero_trade``."""
+    news = extracts.read(sources, REPORTED)
+    unknown = sorted(set(news["quantity_unit"]) - set(KG_PER))
+    if unknown:
+        raise DataError(SPEC.id, REPORTED, f"unknown quantity unit(s) {unknown}",
+                        f"Known: {sorted(KG_PER)}")
+    dates = {url: _report_date(note) for url, note in zip(news["source_url"], news["source_note"],
+                                                         strict=True) if _report_date(note)}
+    news = news[news["partner"] != "United States"]
+    kg = [round(float(q) * KG_PER[u]) for q, u in zip(news["quantity"], news["quantity_unit"],
+                                                      strict=True)]
+    return pd.DataFrame({
+        "period": news["period"], "partner": news["partner"], "quantity_kg": kg,
+        "quantity_as_reported": news["quantity"] + " " + news["quantity_unit"],
+        "source": [f"{url} ({dates.get(url, 'date not shown')}); {note}"
+                   for note, url in zip(news["source_note"], news["source_url"], strict=True)],
+    }).reset_index(drop=True)
+
+
+def _report_date(note: str) -> str:
+    """'Reuters (Nov 20 2025) ...' -> '2025-11-20'; '' where the note gives no date."""
+    found = re.search(r"\((\w{3}) (\d{1,2}) (\d{4})\)", note)
+    if not found:
+        return ""
+    return dt.datetime.strptime(" ".join(found.groups()), "%b %d %Y").date().isoformat()
+
+
+def long_table(rows: pd.DataFrame, tdm: pd.DataFrame, reported: pd.DataFrame) -> pd.DataFrame:
     """China's soybean imports as one long table from the customs rows and the TDM file.
 
     Monthly values by partner are sums of the query cells; ``World`` is the sum over every
@@ -144,7 +201,10 @@ def long_table(rows: pd.DataFrame, tdm: pd.DataFrame) -> pd.DataFrame:
     quantities = tdm.melt(id_vars=["period", "freq", "partner"],
                           value_vars=["quantity_kg", "share_of_china_total"],
                           var_name="measure", value_name="value").assign(source="TDM")
-    out = pd.concat([values, quantities], ignore_index=True)
+    press = pd.DataFrame({"period": reported["period"], "freq": "month",
+                          "partner": reported["partner"], "measure": "quantity_kg",
+                          "value": reported["quantity_kg"], "source": REPORTED_SOURCE})
+    out = pd.concat([values, quantities, press], ignore_index=True)
     out["period"] = out["period"].where(out["period"].str.len() > 4, out["period"] + "-01")
     return out.sort_values(["measure", "freq", "partner", "period"], ignore_index=True)
 
@@ -222,7 +282,8 @@ SPEC = DatasetSpec(
            "published"),
     frequency="monthly and annual",
     coverage=("value by partner incl. World 2017-01..2025-10; quantity (US, Brazil) annual 2005-2024 "
-              "and monthly 2024-09..2025-09"),
+              "and monthly 2024-09..2025-09 (TDM); quantity of Brazil, Argentina and World "
+              "2025-10..2025-12 as reported in the press"),
     origin_url=("http://stats.customs.gov.cn/ ; refresh: https://comtradeapi.un.org/ (UN Comtrade, "
                 "China as reporter)"),
     licence=("GACC statistics, public query; TDM figures as redistributed in a public repository "
@@ -237,13 +298,20 @@ SPEC = DatasetSpec(
         ("The TDM quantity unit is not stated in its files: magnitudes match kilograms (US 2017 = "
          "32.85 Mt published)."),
         "Annual shares are published rounded to 2 decimals; monthly shares at full precision.",
+        ("2025-10..12 quantities (source 'GACC as reported') are China Customs figures as Reuters "
+         "and others reported them, not the query: most are rounded to 0.01 million t (Brazil and "
+         "Argentina 2025-11 are exact tonnes from a Reuters table); the file keeps each figure as "
+         "printed, with its report's URL and date. The reports' year-to-date figures add up with "
+         "them. The US rows of these months are stated zeros (dataset stated_zero_trade)."),
     ),
     gaps=(
         ("A month with no query rows for a partner is missing (NaN), not zero: the GACC query returns "
          "no cell where there was no trade, but the kit only writes zero where a source states it."),
         ("No US rows in 2018-11, 2025-09 and 2025-10 (value missing). TDM states US quantity 2025-09 = "
          "0: the stated zero. Cited press statements of zero US months (2018-11, 2025-09, 2025-10, "
-         "2025-11) are in the dataset stated_zero_trade."),
+         "2025-11, 2025-12) are in the dataset stated_zero_trade."),
+        ("No value by partner after 2025-10 and no quantity for any month of 2026: no copy was "
+         "found; a refresh adds UN Comtrade's."),
         ("No quantities by partner for 2017-2023 months; no value series before 2017. China Customs "
          "has no machine-readable API: a refresh adds UN Comtrade monthly values (China as reporter, "
          "HS 1201, by partner) only for months the customs rows do not cover, marks each such row's "
@@ -268,6 +336,16 @@ SPEC = DatasetSpec(
                       "src/lib/data/china-soy-imports-by-country-monthly.csv "
                       "@d7205d432cdccc6c9260fe414f360f08a0931e52"),
                  )),
+        DataFile("snapshot/china_soybean_imports_reported_2025m10_m12.csv", build=build_reported,
+                 schema=reported_schema,
+                 copied_from=(
+                     ("Press reports of China Customs data (no repository): Reuters via "
+                      "https://srnnews.com/china-imports-no-us-soybeans-for-second-month-brazil-"
+                      "arrivals-up-29 (2025-11-20), Reuters via https://www.tradingkey.com/news/"
+                      "economic-indicator/251416413-reuters (2025-12-20) and https://www.tradingkey"
+                      ".com/news/commodities/261489789-reuters (2026-01-20), "
+                      "https://sunsirs.com/jp/detail_news-29853.html; URL per row"),
+                 )),
     ),
     schema=schema,
     date_column="period",
@@ -278,4 +356,6 @@ SPEC = DatasetSpec(
                    "China's soybean imports from the US and Brazil, quantity and share",
                    "kg; fraction 0-1")),
     live=Live("UN Comtrade", pull, keys=("COMTRADE_API_KEY (optional)",)),
+    usual_lag_days=25,  # China Customs publishes a month's imports by origin around the 20th
+    # of the month after (GACC release calendar, stats.customs.gov.cn)
 )

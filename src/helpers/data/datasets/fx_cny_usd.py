@@ -1,4 +1,6 @@
-"""Chinese yuan per US dollar: FRED EXCHUS (monthly average) and DEXCHUS (daily)."""
+"""Chinese yuan per US dollar: FRED EXCHUS (monthly average), DEXCHUS (daily) and the kit's
+monthly means of DEXCHUS for whole months (labelled computed; they bridge the months after
+EXCHUS ends)."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.data import extracts, pulls, schemas
+from helpers.data import computed, extracts, pulls, schemas
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 COLUMNS = ["date", "series_id", "freq", "cny_per_usd"]
@@ -14,7 +16,11 @@ SERIES = (
     Series("EXCHUS", "CNY per USD, monthly average of daily rates", "CNY per USD"),
     Series("DEXCHUS", "CNY per USD, noon buying rate in New York", "CNY per USD"),
 )
+BRIDGE = "DEXCHUS_MONTHLY_MEAN_COMPUTED"  # not a FRED id: computed by the kit, never pulled
+BRIDGE_SERIES = Series(BRIDGE, "CNY per USD, monthly mean of DEXCHUS computed by the kit (whole "
+                       "months of the daily series)", "CNY per USD")
 FREQ = {"EXCHUS": "month", "DEXCHUS": "day"}
+SERIES_FREQ = {**FREQ, BRIDGE: "month"}
 
 def schema():
     """The pandera schema, built when a table is first validated (so loading from
@@ -23,31 +29,53 @@ def schema():
 
     return pa.DataFrameSchema(
         {
-            "date": schemas.date("the month's first day (EXCHUS) or the day (DEXCHUS)"),
-            "series_id": schemas.one_of("FRED id: EXCHUS (monthly) or DEXCHUS (daily)", list(FREQ)),
+            "date": schemas.date("the month's first day (EXCHUS, the computed means) or the day "
+                                 "(DEXCHUS)"),
+            "series_id": schemas.one_of(f"FRED id EXCHUS (monthly) or DEXCHUS (daily), or {BRIDGE} "
+                                        "(monthly mean of DEXCHUS computed by the kit, whole "
+                                        "months only)", list(SERIES_FREQ)),
             "freq": schemas.one_of("'month' or 'day'", ["month", "day"]),
             "cny_per_usd": pa.Column(float, pa.Check.in_range(0.1, 20), nullable=True,
                                      metadata={"unit": "CNY per USD"},
                                      description="yuan per US dollar; blank on US holidays"),
         },
         unique=["date", "series_id"],
-        checks=[pa.Check(lambda df: schemas.months_contiguous(df[df["freq"] == "month"]),
+        checks=[pa.Check(lambda df: schemas.months_contiguous(df[df["freq"] == "month"],
+                                                              by="series_id"),
                          element_wise=False, error="monthly rates must run without a missing row")],
         coerce=True, strict=True,
     )
 
 
+def bridge(daily: pd.Series) -> pd.Series:
+    """Monthly means of the daily rates (CNY per USD, 4 decimals as FRED prints EXCHUS) for
+    every whole month of the daily series; partial months get none."""
+    return computed.complete_monthly_means(daily).round(4)
+
+
+def _with_bridge(values: dict[str, pd.Series]) -> dict[str, pd.Series]:
+    return {**values, BRIDGE: bridge(values["DEXCHUS"])}
+
+
 def build(sources: Path) -> pd.DataFrame:
-    """CNY per USD: FRED EXCHUS (monthly average) and DEXCHUS (daily noon buying rate)."""
-    frames = [extracts.fred(sources, f"macro/{sid}.csv").assign(series_id=sid, freq=freq)
-              for sid, freq in FREQ.items()]
+    """CNY per USD: FRED EXCHUS (monthly average) and DEXCHUS (daily noon buying rate), as
+    printed, and the kit's monthly means of DEXCHUS for its whole months (DEXCHUS_MONTHLY_MEAN_
+    COMPUTED, which bridges the months after EXCHUS ends)."""
+    text = {sid: extracts.fred(sources, f"macro/{sid}.csv") for sid in FREQ}
+    daily = text["DEXCHUS"]
+    numbers = {"DEXCHUS": pd.Series(pd.to_numeric(daily["value"]).values,
+                                    index=pd.to_datetime(daily["date"]))}
+    means = bridge(numbers["DEXCHUS"])
+    frames = [df.assign(series_id=sid, freq=FREQ[sid]) for sid, df in text.items()]
+    frames.append(pd.DataFrame({"date": means.index.strftime("%Y-%m-%d"), "series_id": BRIDGE,
+                                "freq": "month", "value": means.map("{:.4f}".format).values}))
     out = pd.concat(frames, ignore_index=True).rename(columns={"value": "cny_per_usd"})
     return out[COLUMNS]
 
 
 def pull(spec: DatasetSpec) -> Pull:
-    values, origins = pulls.fred(spec)
-    out = pulls.long_frame(values, value_column="cny_per_usd", freq=FREQ)
+    values, origins = pulls.fred(spec, list(FREQ))
+    out = pulls.long_frame(_with_bridge(values), value_column="cny_per_usd", freq=SERIES_FREQ)
     return Pull(out[COLUMNS], origins)
 
 
@@ -59,27 +87,44 @@ SPEC = DatasetSpec(
     units="CNY per USD",
     frequency=("monthly (EXCHUS, average of daily rates) and daily (DEXCHUS, noon buying rates in New "
                "York)"),
-    coverage="EXCHUS 1981-01..2017-09; DEXCHUS 2020-11-30..2025-11-28",
+    coverage=("EXCHUS 1981-01..2019-08; DEXCHUS 2020-11-30..2026-09-18; DEXCHUS_MONTHLY_MEAN_COMPUTED "
+              "2020-12..2026-08"),
     origin_url="https://fred.stlouisfed.org/series/EXCHUS ; https://fred.stlouisfed.org/series/DEXCHUS",
     licence="U.S. government work, public domain",
     source_line="Federal Reserve H.10 via FRED (EXCHUS, DEXCHUS)",
     caveats=(
-        ("The two series do not overlap in the snapshot; a monthly series for 2017-10..2020-10 needs a "
-         "refresh."),
+        ("DEXCHUS_MONTHLY_MEAN_COMPUTED is not published: the kit computes it as the mean of the "
+         "month's daily DEXCHUS rates (US holidays skipped), rounded to 4 decimals as FRED prints "
+         "EXCHUS, for every whole month of the daily series (here 2020-12..2026-08, after EXCHUS "
+         "ends; a refresh computes it wherever daily rates exist). Use EXCHUS where it is "
+         "published and the computed means after it. EXCHUS is that same mean, published by the "
+         "Federal Reserve: monthly means of the daily copy reproduce EXCHUS for 2017-09 and 2019-08. "
+         "A month cut by the start or end of the daily copy (2020-11, 2026-09) gets no computed "
+         "value."),
+        ("EXCHUS 2017-09 is 6.569 (the whole month's mean); an earlier copy held 6.5144, a "
+         "partial-month value. The other 440 months of the two copies are identical."),
+        ("The daily copy of 2026 agrees with the earlier extract on all 1,305 overlapping days (an "
+         "independent copy)."),
     ),
     gaps=(
-        "No rates 2017-10..2020-11-29 in the snapshot.",
-        "DEXCHUS is blank on 56 US holidays (blank in the source).",
+        ("No rates 2019-09..2020-11-29 in the snapshot: no copy of either series covers them, so "
+         "the monthly series (EXCHUS, then the computed means) has no value 2019-09..2020-11."),
+        "DEXCHUS is blank on US holidays (blank in the source).",
     ),
     files=(DataFile("snapshot/fx_cny_usd.csv", build=build,
                     copied_from=(
-                        ("EXCHUS: Tornadoofsoul/USCN EXCHUS.csv "
-                         "@47f6f0a3fe61a695340a2f0da9566d29ea5d56f2 (FRED CSV)"),
-                        ("DEXCHUS: skyexry/cnyusd-volatility-modeling DEXCHUS.csv "
-                         "@1fd49961af7925e10b673bf8a4053161fd2d7cf4 (FRED CSV)"),
+                        ("EXCHUS: tzeghnoun/DZ data/EXCHUS.csv "
+                         "@92631ed4fe33b0e37b9977218bf4a10c3750bfcd (FRED CSV, to 2019-08; replaces "
+                         "Tornadoofsoul/USCN EXCHUS.csv @47f6f0a3fe61a695340a2f0da9566d29ea5d56f2)"),
+                        ("DEXCHUS: vichobug/fx-hedging-sim data/DEXCHUS.csv "
+                         "@157e8bbcf34ec85e05cee81e5f07b528b6747c1c (FRED CSV, to 2026-09-18; "
+                         "replaces skyexry/cnyusd-volatility-modeling DEXCHUS.csv "
+                         "@1fd49961af7925e10b673bf8a4053161fd2d7cf4)"),
                     )),),
     schema=schema,
     date_column="date",
-    series=SERIES,
+    series=(*SERIES, BRIDGE_SERIES),
     live=Live("FRED", pull),
+    usual_lag_days=7,  # the Federal Reserve releases H.10 daily rates weekly, on Mondays, for
+    # the week before (federalreserve.gov/releases/h10 schedule): at most about a week old
 )

@@ -51,4 +51,5 @@ SPEC = DatasetSpec(
                          "notes (figures and citations as printed there)"),
                     )),),
     schema=schema,
+    usual_lag_days=None,  # a fact table / event list: no release schedule
 )

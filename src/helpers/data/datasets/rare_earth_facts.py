@@ -66,4 +66,6 @@ SPEC = DatasetSpec(
                     )),),
     schema=schema,
     before=estimated_flag,
+    usual_lag_days=31,  # USGS publishes the Mineral Commodity Summaries for a year at the end
+    # of January of the next (usgs.gov/centers/national-minerals-information-center)
 )

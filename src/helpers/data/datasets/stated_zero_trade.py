@@ -39,8 +39,8 @@ SPEC = DatasetSpec(
                "a citation per row"),
     units="quantity_t: metric tons (zero, as stated); one row per month and partner stated",
     frequency="facts (stated months only)",
-    coverage=("2018-11, 2025-09, 2025-10, 2025-11; China's imports of soybeans (HS 1201) from the "
-              "United States"),
+    coverage=("2018-11, 2025-09, 2025-10, 2025-11, 2025-12; China's imports of soybeans (HS 1201) "
+              "from the United States"),
     origin_url="see the source column of each row",
     licence="facts compiled from cited public sources",
     source_line="Press reports of China Customs (GACC) data (Reuters and others), compiled by the kit",
@@ -53,6 +53,9 @@ SPEC = DatasetSpec(
         "Quantities are zero as stated; the value is implied zero (no source states a value).",
         ("2025-10 rests on a direct statement (second month in a row) and on Reuters' 'third straight "
          "month' in November, which counts September, October and November."),
+        ("2025-12 rests on Reuters of 2026-01-20 (China Customs data): a fourth consecutive month "
+         "at zero. The same reports give Brazil's, Argentina's and total tonnages of 2025-10..12, "
+         "kept in china_soybean_imports (source 'GACC as reported')."),
     ),
     gaps=(
         "Only months with a cited statement are here; a zero month no source states is not listed.",
@@ -63,4 +66,5 @@ SPEC = DatasetSpec(
                          "date per row)"),
                     )),),
     schema=schema,
+    usual_lag_days=None,  # a fact table / event list: no release schedule
 )

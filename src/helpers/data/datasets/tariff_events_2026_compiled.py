@@ -20,17 +20,20 @@ SPEC = DatasetSpec(
     licence="facts compiled from cited public sources",
     source_line="US-China Trade Watch compiled 2026 events (citations per row)",
     caveats=(
-        ("Hand-compiled: each row restates, in the kit's words, what its cited pages report, with "
-         "publisher and publication date per citation (a month where the page shows only a month). "
-         "Rows were checked against the stored pages before commit; a row with no support was not "
-         "written."),
+        ("Hand-compiled: each row restates, in the kit's words, what its cited pages report; each "
+         "citation is 'Outlet (date): https://...' (a month where the page shows only a month), and "
+         "remarks start 'note:'. Citations on test, demo or repost hosts, aggregators and a podcast "
+         "transcript endpoint were removed (helpers.data.source_tiers); what they had supported was "
+         "dropped from the rows or is named in a note. The 2026-05-20 row has no citable page left "
+         "and says so."),
         ("Same 11 columns as tariffs/tariff_events.csv so the builder can concatenate the three files; "
          "derived columns (event id, status, date precision) are computed by the builder, not written "
          "here."),
         ("Weak or single sources are named in the row and the row is marked 'partly': the USD 85bn of "
-         "IEEPA refunds (one source), the USD 17bn a year of farm purchases in the summit fact sheet "
-         "(one weak source), China's 12.5% in the Section 301 forced-labor proposal (a secondary "
-         "summary)."),
+         "IEEPA refunds accepted for processing (one source; not refunds paid), China's 12.5% in the "
+         "Section 301 forced-labor proposal (summaries no longer cited). The 2026-03-04 row adds the "
+         "suspension of 2026-03-06 and the 2026-04-20 row the USD 24bn sent for payment by "
+         "2026-06-10, both from reports not among the stored sources (said in the rows' notes)."),
         ("Pages judged unreliable (contradicted by AP and BBC, or plainly wrong on facts) were not "
          "cited."),
     ),

@@ -142,4 +142,7 @@ SPEC = DatasetSpec(
     after=with_balance,
     series=SERIES,
     live=Live("FRED", pull),
+    usual_lag_days=65,  # Census publishes a month's goods trade by country in the FT-900
+    # about five weeks after the month ends and FRED posts it after; ~2 months in all
+    # (census.gov/foreign-trade/schedule.html)
 )

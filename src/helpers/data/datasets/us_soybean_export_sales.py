@@ -57,8 +57,9 @@ def schema():
             "outstanding_sales_kmt": _kmt("sold, not yet shipped"),
             "net_sales_kmt": _kmt("new sales minus cancellations in the week; may be negative",
                                   non_negative=False),
-            "note": schemas.text("blank, or the source copy's flag on a week it could not "
-                                 "confirm, kept word for word", nullable=True),
+            "note": schemas.text("blank, the source copy's flag on a week it could not "
+                                 "confirm (kept word for word), or why a first week's net "
+                                 "sales are blank", nullable=True),
         },
         unique=["date", "marketing_year", "destination"],
         checks=[pa.Check(_commitments_add_up,
@@ -68,15 +69,59 @@ def schema():
     )
 
 
+FIRST_WEEK_NOTE = ("first week of the marketing year: the copy's net sales ({copied} kt) are the "
+                   "change in total commitments, which includes the outstanding sales carried "
+                   "in from {previous}; {previous} is not in the copy, so the week's net sales "
+                   "are unknown here")
+
+
+def first_week_net_sales(esr: pd.DataFrame) -> pd.DataFrame:
+    """Net sales of each marketing year's first week from the copy's own fields.
+
+    The copy's net sales are the week-to-week change in total commitments. In the first
+    week of a marketing year (the first week ending on or after 1 September) the total also
+    takes in the old year's outstanding sales, which ESR carries over into the new year, so
+    the change overstates the week's sales by that carry-in. Rule: first-week net sales =
+    total commitments - the forward book of the week before - the old year's outstanding
+    sales in its last week before 1 September. Where the old year is not in the copy, the
+    carry-in is unknown: net sales are left blank and the row says why. Text in, text out.
+    """
+    out = esr.copy()
+    total = pd.to_numeric(out["total_commitments_kmt"])
+    outstanding = pd.to_numeric(out["outstanding_sales_kmt"])
+    dates = pd.to_datetime(out["week_ending"])
+    starts = pd.to_datetime(out["marketing_year"].str[:4] + "-09-01")
+    for year in out["marketing_year"].unique():
+        own = (out["marketing_year"] == year) & (dates >= starts)
+        if not own.any():
+            continue
+        first = dates[own].idxmin()
+        before = (out["marketing_year"] == year) & (dates < dates[first])
+        start_year = int(year[:4])
+        previous = f"{start_year - 1}/{start_year % 100:02d}"
+        old = (out["marketing_year"] == previous) & (dates < starts[first])
+        if not before.any() or not old.any():
+            out.loc[first, "note"] = FIRST_WEEK_NOTE.format(
+                copied=out.loc[first, "net_sales_kmt"], previous=previous)
+            out.loc[first, "net_sales_kmt"] = ""
+            continue
+        carried_in = outstanding[dates[old].idxmax()]
+        net = total[first] - total[dates[before].idxmax()] - carried_in
+        out.loc[first, "net_sales_kmt"] = f"{net:.1f}"
+    return out
+
+
 def build(sources: Path) -> pd.DataFrame:
     """USDA FAS weekly export sales of US soybeans to China (thousand metric tons), long.
 
     One row per week ending (Thursday) and marketing year: a week before 1 September can
     carry both the current year and the next year's forward book. ``note`` keeps the
-    copy's flags on weeks it could not confirm, word for word. Absent weeks stay absent.
+    copy's flags on weeks it could not confirm, word for word, and says where a first
+    week's net sales are blank (``first_week_net_sales``). Absent weeks stay absent.
     """
     esr = extracts.read(sources,
                         "soybeans/usda_fas_esr_soybeans_to_china_weekly_my2024_2027.csv")
+    esr = first_week_net_sales(esr)
     out = esr.rename(columns={"week_ending": "date"}).assign(destination="China")
     return out[COLUMNS]
 
@@ -126,8 +171,21 @@ SPEC = DatasetSpec(
          "no row equals 332 (the copy has 232.0, 464.0, 364.0 for 2025-10-30, 2025-11-06, 2025-11-13). "
          "Unresolved."),
         ("In every row, total commitments = accumulated exports + outstanding sales (within 0.1 kt) "
-         "and net sales equal the week-to-week change in total commitments (within 0.15 kt). Weekly "
-         "exports are not a column: they are the week-to-week change in accumulated exports."),
+         "and, except in a marketing year's first week, net sales equal the week-to-week change in "
+         "total commitments (within 0.15 kt). Weekly exports are not a column: they are the "
+         "week-to-week change in accumulated exports."),
+        ("First week of a marketing year: ESR carries the old year's unshipped (outstanding) sales "
+         "into the new year, so the change in total commitments that week is net sales plus that "
+         "carry-in. The kit's rule, from the copy's own fields: first-week net sales = total "
+         "commitments - the forward book of the week before - the old year's outstanding sales in "
+         "its last week. 2025-09-04 (2025/26): 2024/25 ended with 0.0 outstanding, so 0.0. "
+         "2024-09-05 (2024/25): the copy's 1,072.2 kt counts the 2023/24 carry-in, which the copy "
+         "does not hold, so net sales are blank and the note keeps the copy's figure; a refresh "
+         "reads ESR's own net sales for the week."),
+        ("ESR reports the week spanning 1 September under both marketing years: the old year's last "
+         "week (with next-year fields) and the new year's first. The refresh ends the old year's "
+         "forward book where the new year's own rows begin, so a week has one row per marketing "
+         "year."),
         ("From 2025-10-30, MY 2025/26 and 2026/27 outstanding sales are whole thousands of tonnes "
          "while accumulated exports carry decimals; the copy does not explain the rounding."),
         ("Single-source apart from the published figures above: no second machine-readable copy of ESR "
@@ -158,4 +216,6 @@ SPEC = DatasetSpec(
             Series("ESR soybeans (commodity 801), all countries",
                    "US soybean export sales to all destinations", "kt")),
     live=Live("USDA FAS OpenData ESR", pull, keys=("FAS_API_KEY",)),
+    usual_lag_days=8,  # FAS publishes the week ending Thursday on the Thursday after, at
+    # 8:30 ET (ESR release schedule, apps.fas.usda.gov/export-sales)
 )

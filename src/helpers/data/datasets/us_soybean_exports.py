@@ -54,4 +54,6 @@ SPEC = DatasetSpec(
     series=(Series("HS 1201 exports, CTY_CODE 5700 (China) and all countries",
                    "US soybean exports to China and the world", "USD (F.A.S.); t"),),
     live=Live("Census international trade API", pull, keys=("CENSUS_API_KEY",)),
+    usual_lag_days=65,  # the Census API serves a month with the FT-900 release, about five
+    # weeks after the month ends (census.gov/foreign-trade/schedule.html); ~2 months in all
 )

@@ -11,7 +11,10 @@ the kit's table is in thousand metric tons, so every value is divided by 1000 he
 ``marketYear`` names a marketing year by the calendar year in which it ends (2026 is
 2025/26, 1 September 2025 - 31 August 2026). The next year's forward book is read from the
 ``nextMY*`` fields of the year before: from the first week ending on or after 1 April (as in
-the kit's snapshot) until the year starts, as rows with accumulated exports 0. The
+the kit's snapshot), as rows with accumulated exports 0, and it ends where the new year's
+own rows begin. ESR reports the week spanning 1 September under both years (the old year's
+last week, with ``nextMY*`` fields, and the new year's first), so a forward-book row on or
+after the new year's first own week is dropped: the new year's own row is the record. The
 all-destinations ('World') row of a week is the sum over every country in the answer.
 
 The API key is read from ``FAS_API_KEY`` and sent in the ``X-Api-Key`` header only.
@@ -42,6 +45,7 @@ FIELDS = ("weekEndingDate", "countryCode", "commodityCode", "unitId", "accumulat
           "nextMYOutstandingSales", "nextMYNetSales")
 COLUMNS = ["date", "marketing_year", "destination", "total_commitments_kmt",
            "accumulated_exports_kmt", "outstanding_sales_kmt", "net_sales_kmt", "note"]
+OWN, FORWARD = "own", "forward"  # a row from a year's own fields, or from the year before's
 
 
 def root() -> str:
@@ -64,8 +68,9 @@ def current_market_year(today: dt.date) -> int:
 
 
 def parse(dataset_id: str, body: bytes, where: str, market_year: int) -> pd.DataFrame:
-    """One ESR answer as the kit's rows (thousand tons) for ``market_year`` and its forward
-    book; a DataError names the first record that is not an ESR soybean record in tons."""
+    """One ESR answer as the kit's rows (thousand tons) for ``market_year`` (``book`` own) and
+    its forward book (``book`` forward, to be ended by ``end_forward_books``); a DataError
+    names the first record that is not an ESR soybean record in tons."""
     try:
         records = json.loads(body)
     except (json.JSONDecodeError, UnicodeDecodeError):
@@ -101,6 +106,7 @@ def parse(dataset_id: str, body: bytes, where: str, market_year: int) -> pd.Data
         "total_commitments_kmt": df["currentMYTotalCommitment"],
         "accumulated_exports_kmt": df["accumulatedExports"],
         "outstanding_sales_kmt": df["outstandingSales"], "net_sales_kmt": df["currentMYNetSales"],
+        "book": OWN,
     })
     starts = dt.date(market_year, *FORWARD_BOOK_FROM)
     ahead = df[df["date"] >= starts]
@@ -109,9 +115,19 @@ def parse(dataset_id: str, body: bytes, where: str, market_year: int) -> pd.Data
         "marketing_year": label(market_year + 1),
         "total_commitments_kmt": ahead["nextMYOutstandingSales"], "accumulated_exports_kmt": 0.0,
         "outstanding_sales_kmt": ahead["nextMYOutstandingSales"],
-        "net_sales_kmt": ahead["nextMYNetSales"],
+        "net_sales_kmt": ahead["nextMYNetSales"], "book": FORWARD,
     })
     return pd.concat([current, forward], ignore_index=True)
+
+
+def end_forward_books(rows: pd.DataFrame) -> pd.DataFrame:
+    """Drop each forward-book row dated on or after its marketing year's first own week
+    (the week spanning 1 September is in both answers); a year with no own week yet keeps
+    its whole forward book."""
+    first_own = rows[rows["book"] == OWN].groupby("marketing_year")["date"].min()
+    ends = rows["marketing_year"].map(first_own)
+    late = (rows["book"] == FORWARD) & ends.notna() & (rows["date"] >= ends)
+    return rows[~late].drop(columns="book")
 
 
 def _by_destination(rows: pd.DataFrame, destination: str) -> pd.DataFrame:
@@ -144,9 +160,12 @@ def fetch(dataset_id: str, today: dt.date | None = None) -> tuple[pd.DataFrame, 
                 raise DataError(dataset_id, url, f"no weekly records for {label(year)}")
             if country is not None and set(rows["country"]) - {CHINA}:
                 raise DataError(dataset_id, url, "the answer holds countries other than China")
-            frames.append(_by_destination(rows, destination))
+            frames.append(rows.assign(destination=destination))
             origins.append(url)
-    out = pd.concat(frames, ignore_index=True)
+    rows = pd.concat(frames, ignore_index=True)
+    out = pd.concat([_by_destination(end_forward_books(part), destination)
+                     for destination, part in rows.groupby("destination", sort=False)],
+                    ignore_index=True)
     out = out[out["marketing_year"] >= label(FIRST_MARKET_YEAR)]
     out["date"] = pd.to_datetime(out["date"]).dt.strftime("%Y-%m-%d")
     return out[COLUMNS].sort_values(["destination", "marketing_year", "date"],
