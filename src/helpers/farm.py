@@ -69,6 +69,15 @@ def per_acre(costs: pd.DataFrame, region: str = US) -> pd.DataFrame:
     return out
 
 
+def change_pct(series: pd.Series, start, end) -> float:
+    """Percent change of ``series`` from index ``start`` to ``end``; a clear error when either
+    has no value."""
+    for label in (start, end):
+        if label not in series.index or pd.isna(series[label]):
+            raise ValueError(f"no value at {label!r} to compute a change from")
+    return float(100 * (series[end] / series[start] - 1))
+
+
 # --- aid figures: status, verification, sums ------------------------------------------------
 
 _STATUS_WORDS = (
@@ -154,12 +163,15 @@ class AidFigure:
     source: str
     verification: str
 
-    def label(self, decimals: int = 2) -> str:
-        """'USD 8.59 bn (MFP 2018, 2018, paid; USDA via farmdoc daily)'."""
-        amount = f"{self.value:,.{decimals}f}"
+    def label(self, decimals: int | None = None) -> str:
+        """'USD 8.59 bn (MFP 2018, 2018, paid; farmdoc daily)': the value as published (or at
+        ``decimals`` places), its programme, year, status and source."""
+        amount = (f"{self.value:,.{decimals}f}" if decimals is not None
+                  else f"{self.value:,.3f}".rstrip("0").rstrip("."))
         shown = (f"USD {amount} {self.unit[4:]}" if self.unit.startswith("USD ")
                  else f"{amount} {self.unit}")
-        return f"{shown} ({self.program}, {self.year}, {self.status}; {self.source})"
+        source = "" if self.source == self.program else f"; {self.source}"
+        return f"{shown} ({self.program}, {self.year}, {self.status}{source})"
 
 
 def pick(table: pd.DataFrame, **where) -> pd.Series:
@@ -185,7 +197,8 @@ def figure(row: pd.Series) -> AidFigure:
         raise ValueError(f"row {row.get('series', row.get('measure'))!r} has no single number "
                          f"(value {row['value']!r})")
     program = row.get("program", row.get("study"))
-    status = row.get("status") if "program" in row else f"estimate ({row['basis']})"
+    status = (row.get("status") if "program" in row
+              else f"estimate, {str(row['basis']).split(' (')[0]}")
     return AidFigure(str(program), str(row.get("year", row.get("period"))), str(status),
                      float(number), str(row["unit"]), str(row.get("source", row.get("study"))),
                      verification(row.get("verified"), bool(row.get("source_repo"))))

@@ -86,9 +86,12 @@ def test_an_unverified_figure_never_reaches_a_takeaway():
                          ("Q", "payments made", 2.0, "USD bn", "no")])
     good, bad = (farm.figure(aid.iloc[i]) for i in (0, 1))
     text = farm.takeaway_sentence("P paid {p}.", p=good)
-    assert text == "P paid USD 8.00 bn (P, 2018, paid; synthetic source)."
+    assert text == "P paid USD 8 bn (P, 2018, paid; synthetic source)."
     with pytest.raises(farm.UnverifiedFigureError, match="unverified"):
         farm.takeaway_sentence("Q paid {q}.", q=bad)
+    assert good.label(2) == "USD 8.00 bn (P, 2018, paid; synthetic source)"
+    assert farm.AidFigure("MFP 2019", "2019", "paid", 14.495, "USD bn", "s", "verified").label(
+    ).startswith("USD 14.495 bn")
 
 
 def test_every_unverified_row_of_the_aid_data_is_refused():
@@ -209,3 +212,19 @@ def test_overview_sentence_from_the_farm_brief_and_none_without_its_keys():
     assert "paid USD 20 bn for 2018-2019 (payments, not losses)" in text
     assert "USD 5 bn" in text
     assert overview.story(synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019"))) == []
+
+
+def test_change_pct_and_its_refusal():
+    s = pd.Series([100.0, 150.0, None], index=[2020, 2021, 2022])
+    assert farm.change_pct(s, 2020, 2021) == 50.0
+    with pytest.raises(ValueError, match="2022"):
+        farm.change_pct(s, 2020, 2022)
+
+
+def test_glossary_defines_the_farm_terms():
+    from helpers import paths
+
+    glossary = (paths.PROJECT_ROOT / "docs" / "glossary.md").read_text()
+    for term in ("MFP", "Ad hoc payment", "PLC / ARC", "Revenue protection",
+                 "Net cash farm income", "Authorised vs paid"):
+        assert f"**{term}" in glossary, term
