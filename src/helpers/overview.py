@@ -183,9 +183,10 @@ def _farm_aid(f: Callable) -> str | None:
     paid, loss = f("06", "mfp_2018_2019_paid"), f("06", "err304_soybean_loss_per_year")
     if not (paid and loss):
         return None
+    source = paid.get("note", "").partition("; ")[2]
     return (f"The Market Facilitation Program paid {_shown(paid)} for {paid['period']} "
-            f"(payments, not losses); USDA ERS put direct soybean export losses at "
-            f"{_shown(loss)} for {loss['period']}.")
+            f"(payments made{', ' + source if source else ''}; payments, not losses); USDA ERS "
+            f"put direct soybean export losses at {_shown(loss)} for {loss['period']}.")
 
 
 PARAGRAPHS = (

@@ -209,7 +209,12 @@ def test_overview_sentence_from_the_farm_brief_and_none_without_its_keys():
     story = overview.story(synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019"),
                                                   err304_soybean_loss_per_year=(5.0, "2018-19")))
     text = " ".join(s.text for p in story for s in p)
-    assert "paid USD 20 bn for 2018-2019 (payments, not losses)" in text
+    sourced = synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019"),
+                                     err304_soybean_loss_per_year=(5.0, "2018-19"))
+    sourced["06_farm_income"]["figures"][0]["note"] = "MFP, paid; a synthetic source"
+    assert "(payments made, a synthetic source; payments, not losses)" in " ".join(
+        s.text for p in overview.story(sourced) for s in p)
+    assert "paid USD 20 bn for 2018-2019 (payments made; payments, not losses)" in text
     assert "USD 5 bn" in text
     assert overview.story(synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019"))) == []
 
