@@ -55,6 +55,12 @@ def build(sources: Path) -> pd.DataFrame:
     return df[COLUMNS]
 
 
+def dated(df: pd.DataFrame) -> pd.DataFrame:
+    """Add ``date``: 1 January of the crop year, the kit's date for annual rows (so the table
+    has an as-of date like the other annual series)."""
+    return df.assign(date=pd.to_datetime(df["year"].astype(str) + "-01-01"))
+
+
 SPEC = DatasetSpec(
     id="soybean_costs_returns",
     title="Soybean costs and returns per planted acre, US and farm resource regions",
@@ -97,6 +103,9 @@ SPEC = DatasetSpec(
                          "(2025-11-04, repository snapshot)"),
                     )),),
     schema=schema,
-    # ERS publishes a crop year's estimates around the following October.
-    usual_lag_days=300,
+    after=dated,
+    date_column="date",
+    # ERS publishes a crop year's estimates around October of the next year: about 670 days
+    # after 1 January of the crop year, the date the table carries.
+    usual_lag_days=670,
 )
