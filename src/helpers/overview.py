@@ -179,11 +179,21 @@ def _purchases(f: Callable) -> str | None:
             f"of {_shown(claim)} a year for {period_words(claim['period'])}.")
 
 
+def _farm_aid(f: Callable) -> str | None:
+    paid, loss = f("06", "mfp_2018_2019_paid"), f("06", "err304_soybean_loss_per_year")
+    if not (paid and loss):
+        return None
+    source = paid.get("note", "").partition("; ")[2]
+    return (f"The Market Facilitation Program paid {_shown(paid)} for {paid['period']} "
+            f"(payments made{', ' + source if source else ''}; payments, not losses); USDA ERS "
+            f"put direct soybean export losses at {_shown(loss)} for {loss['period']}.")
+
+
 PARAGRAPHS = (
     (("01", _tariffs), ("01", _ieepa), ("02", _imports_levels), ("02", _imports_change),
      ("02", _china_share)),
     (("03", _soy_shipments), ("03", _brazil_share), ("03", _soy_gap), ("04", _input_costs),
-     ("05", _purchases)),
+     ("05", _purchases), ("06", _farm_aid)),
 )
 
 
