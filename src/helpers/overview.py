@@ -257,6 +257,18 @@ def changes_since(previous: dict | None, current: dict,
     return moved + figures
 
 
+def period_label(last: str, period_end: str | None = None) -> str:
+    """An observation's period in words: '2024' for a year, 'Nov 2023' for a month, '27 Aug
+    2026' for a day or week (read from the observation's date and its period's end)."""
+    first, end = dt.date.fromisoformat(str(last)[:10]), str(period_end or last)[:10]
+    end = dt.date.fromisoformat(end)
+    if first.day == 1 and first.month == 1 and (end.month, end.day) == (12, 31):
+        return str(first.year)
+    if first.day == 1 and end != first:
+        return f"{first:%b %Y}"
+    return f"{first.day} {first:%b %Y}"
+
+
 def _month(iso: str) -> str:
     return f"{dt.date.fromisoformat(iso[:10]):%b %Y}"
 
@@ -280,7 +292,8 @@ def data_freshness(payload: dict, today: dt.date | None = None) -> dict:
              and (today - dt.date.fromisoformat(s["period_end"])).days > s["usual_lag_days"]]
     oldest = min(series, key=lambda s: s["last_observation"], default=None)
     return {"main": main_text, "stale": stale,
-            "oldest": f"{oldest['series']} ({_month(oldest['last_observation'])})"
+            "oldest": f"{oldest['series']} "
+                      f"({period_label(oldest['last_observation'], oldest.get('period_end'))})"
             if oldest else None}
 
 

@@ -157,8 +157,10 @@ def age_words(row: dict, today) -> str:
     """'last observation Nov 2023, 1,099 days before the build date; STALE: the publisher
     usually needs 60 days' (or 'within the publisher's usual 60 days', or 'no publication
     schedule declared'; 'dated after the build date' for a future date)."""
-    last = pd.Timestamp(row["last_observation"])
-    shown = f"{last:%b %Y}" if pd.Timestamp(row["period_end"]) != last else f"{last:%d %b %Y}"
+    from helpers.overview import period_label
+
+    shown = period_label(f"{pd.Timestamp(row['last_observation']):%Y-%m-%d}",
+                         f"{pd.Timestamp(row['period_end']):%Y-%m-%d}")
     if row.get("future"):
         return f"last observation {shown}: dated after the build date ({today:%d %b %Y})"
     text = f"last observation {shown}, {int(row['days_behind']):,} days before the build date"

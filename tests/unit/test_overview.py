@@ -161,3 +161,9 @@ def test_data_last_changed_follows_the_data_files_not_the_build():
     refreshed = {"built": "2026-12-04T10:00:00+00:00", "data_digest": "bbb"}
     assert overview.data_changed({"payload": rebuilt, "data_changed": first["built"]},
                                  refreshed) == refreshed["built"]
+
+
+def test_periods_read_as_years_months_or_days():
+    assert overview.period_label("2024-01-01", "2024-12-31") == "2024"
+    assert overview.period_label("2023-11-01", "2023-11-30") == "Nov 2023"
+    assert overview.period_label("2026-08-27") == "27 Aug 2026"

@@ -94,11 +94,12 @@ def _expected_points(dates: pd.Series) -> int:
     return len(dates)
 
 
-def _series(df: pd.DataFrame, ds: catalog.Dataset):
-    """(label, dates with a value) for each series of a loaded table: long tables split by
-    their series key (series id, partner and measure, ...), wide tables by value column;
-    China's soybean imports for the main partners only. A series id the declaration names
-    is labelled with its name."""
+def _series(df: pd.DataFrame, ds: catalog.Dataset, readable: bool = True):
+    """(label, rows, dates with a value) for each series of a loaded table: long tables split
+    by their series key (series id, partner and measure, ...), wide tables by value column;
+    China's soybean imports for the main partners only. ``readable`` labels name the value
+    column too, put the declared name for a series id and spaces for underscores; otherwise
+    the label is the key as stored (``coverage``)."""
     date_col = ds.date_column
     if date_col is None or date_col not in df:
         return
@@ -114,11 +115,14 @@ def _series(df: pd.DataFrame, ds: catalog.Dataset):
             have = g.loc[g[col].notna(), date_col]
             if have.empty:
                 continue
-            parts = [names.get(str(k), str(k)) for k in (key if isinstance(key, tuple) else (key,))]
-            label = " / ".join(parts) or col
+            parts = [str(k) for k in (key if isinstance(key, tuple) else (key,))]
+            if not readable:
+                yield " / ".join(parts) or col, g, have
+                continue
+            label = " / ".join(names.get(p, p) for p in parts) or col
             if len(values) > 1 and keys:
                 label = f"{label} / {col}"
-            yield label, g, have
+            yield label.replace("_", " "), g, have
 
 
 def coverage(dataset_ids: list[str] | None = None) -> pd.DataFrame:
@@ -136,7 +140,7 @@ def coverage(dataset_ids: list[str] | None = None) -> pd.DataFrame:
         except DataError:
             continue
         ds = catalog.get(ds_id)
-        for label, g, have in _series(df, ds):
+        for label, g, have in _series(df, ds, readable=False):
             span = g[(g[ds.date_column] >= have.min()) & (g[ds.date_column] <= have.max())]
             rows.append({"dataset": ds_id, "series": label, "start": have.min(),
                          "end": have.max(), "observations": len(have),
