@@ -370,8 +370,11 @@ def stamp(nb, notebook: str) -> dict:
                    parameters=dict(nb.metadata.get("papermill", {}).get("parameters", {})),
                    built=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                    kit=contract.kit_version(), revision=contract.git_revision())
+    from helpers import overview
+
     nb.metadata["tradewatch_brief"] = {k: payload.get(k) for k in (
         "title", "data_to", "main_dataset", "parameters", "built", "kit", "revision")}
+    nb.metadata["tradewatch_brief"]["data_span"] = overview.data_freshness(payload)["main"]
     return payload
 
 

@@ -275,8 +275,8 @@ def _month(iso: str) -> str:
 
 def data_freshness(payload: dict, today: dt.date | None = None) -> dict:
     """What the index says about a brief's data on ``today`` (default: today): ``main``, the
-    main dataset's last month ('Nov 2023', or 'Nov 2023 to Oct 2025' when its series end in
-    different months), ``oldest``, the series ending first across the brief ('PPI soybeans
+    main dataset's last month ('to Nov 2023', or 'ending Nov 2023 to Oct 2025 by series' when
+    its series end in different months), ``oldest``, the series ending first across the brief ('PPI soybeans
     (Nov 2023)'), and ``stale``, the names of series behind by more than their dataset's
     declared usual lag, counted from ``today``."""
     today = today or dt.date.today()
@@ -285,9 +285,9 @@ def data_freshness(payload: dict, today: dt.date | None = None) -> dict:
     ends = sorted({s["last_observation"] for s in main})
     if ends:
         first, last = _month(ends[0]), _month(ends[-1])
-        main_text = first if first == last else f"{first} to {last}"
+        main_text = f"to {first}" if first == last else f"ending {first} to {last} by series"
     else:
-        main_text = month_words(payload.get("data_to"))
+        main_text = f"to {month_words(payload.get('data_to')) or 'n/a'}"
     stale = [s["series"] for s in series if s.get("usual_lag_days") is not None
              and (today - dt.date.fromisoformat(s["period_end"])).days > s["usual_lag_days"]]
     oldest = min(series, key=lambda s: s["last_observation"], default=None)

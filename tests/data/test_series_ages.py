@@ -90,4 +90,4 @@ def test_the_as_of_block_names_each_series_age_and_the_copy_date_as_a_copy(toy_w
     fresh = overview.data_freshness(brief.payload(), dt.date(2020, 7, 15))
     late = overview.data_freshness(brief.payload(), dt.date(2021, 1, 1))
     assert fresh["stale"] == [] and late["stale"] == ["synthetic toy price"]
-    assert fresh["main"] == "Jun 2020"
+    assert fresh["main"] == "to Jun 2020"

@@ -42,6 +42,7 @@ def test_every_brief_lists_each_series_age_against_the_build_date(built_briefs):
         assert f"the build date {dt.date.today():%d %B %Y}" in page
         assert "days before the build date" in page
         assert "the date of the copy, not of the data" in page
+        assert "data as of" not in page and f"main data ({payload['main_dataset']})" in page
         assert all(f["period"] for f in payload["figures"]), name
 
 

@@ -144,12 +144,12 @@ def test_the_index_shows_each_brief_s_series_truth_not_its_newest_month():
         _series("gas", "2025-10-01", "2025-10-31", 60),
         _series("events", "2026-07-07", "2026-07-07", None, dataset="synthetic_events")]}
     seen = overview.data_freshness(payload, dt.date(2026, 12, 3))
-    assert seen["main"] == "Nov 2023 to Oct 2025"  # never 'Oct 2025' alone
+    assert seen["main"] == "ending Nov 2023 to Oct 2025 by series"  # never 'to Oct 2025' alone
     assert seen["oldest"] == "PPI a (Nov 2023)"
     assert seen["stale"] == ["PPI a", "gas"]  # no declared lag: never stale
     early = overview.data_freshness(payload, dt.date(2023, 12, 15))
     assert early["stale"] == []
-    assert overview.data_freshness({"data_to": "2025-10-01"})["main"] == "Oct 2025"
+    assert overview.data_freshness({"data_to": "2025-10-01"})["main"] == "to Oct 2025"
 
 
 def test_data_last_changed_follows_the_data_files_not_the_build():
