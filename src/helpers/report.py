@@ -36,6 +36,7 @@ from helpers.contract import (  # noqa: F401 (re-exported for notebooks and test
     kit_version,
 )
 from helpers.data import catalog
+from helpers.overview import period_label, period_words
 
 
 class ClaimError(AssertionError):
@@ -127,7 +128,7 @@ class Brief:
     def html_table(self) -> str:
         rows = "".join(
             f"<tr><td>{html.escape(f.name)}</td><td class='num'>{f.formatted()}</td>"
-            f"<td>{html.escape(f.unit)}</td><td>{html.escape(f.period)}</td>"
+            f"<td>{html.escape(f.unit)}</td><td>{html.escape(period_words(f.period))}</td>"
             f"<td>{html.escape(f.note)}</td></tr>" for f in self.figures)
         takeaway = (f"<p class='tw-takeaway'>{html.escape(self.takeaway)}</p>"
                     if self.takeaway else "")
@@ -157,8 +158,6 @@ def age_words(row: dict, today) -> str:
     """'last observation Nov 2023, 1,099 days before the build date; STALE: the publisher
     usually needs 60 days' (or 'within the publisher's usual 60 days', or 'no publication
     schedule declared'; 'dated after the build date' for a future date)."""
-    from helpers.overview import period_label
-
     shown = period_label(f"{pd.Timestamp(row['last_observation']):%Y-%m-%d}",
                          f"{pd.Timestamp(row['period_end']):%Y-%m-%d}")
     if row.get("future"):

@@ -144,3 +144,11 @@ def test_every_key_figure_names_its_period():
     with pytest.raises(ValueError, match="names no period"):
         brief.add("A number", 1.0, "%", "", ["synthetic"], key="a_number")
     brief.add("A missing number", None, "%", "n/a", ["synthetic"], key="missing")  # allowed
+
+
+def test_the_key_figures_table_names_each_period_in_words():
+    brief = report.Brief("SYNTHETIC")
+    brief.add("Sales", 13.8, "Mt", "2026-01-01..2026-08-27", ["synthetic"], key="sales")
+    brief.add("Share", 12.0, "%", "2025-09", ["synthetic"], key="share")
+    table = brief.html_table()
+    assert "<td>1 Jan 2026 to 27 Aug 2026</td>" in table and "<td>Sep 2025</td>" in table
