@@ -29,7 +29,7 @@ pdf: $(STAMP)
 student: $(STAMP)
 	$(BIN)/python -m helpers student
 
-## brief: one parameterised brief, e.g. make brief NB=03_soybean_collapse PARAMS="start=2015-01-01 base_year=2016"
+## brief: one parameterised brief, e.g. make brief NB=05_outlook PARAMS="as_of=2026-10-01 history_start=2010"
 ##        (or PARAMS_FILE=params.json); values reach the kit through the environment, never the shell
 brief: export TRADEWATCH_BRIEF_NB = $(NB)
 brief: export TRADEWATCH_BRIEF_PARAMS = $(PARAMS)

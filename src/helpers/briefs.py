@@ -370,8 +370,11 @@ def stamp(nb, notebook: str) -> dict:
                    parameters=dict(nb.metadata.get("papermill", {}).get("parameters", {})),
                    built=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                    kit=contract.kit_version(), revision=contract.git_revision())
+    from helpers import overview
+
     nb.metadata["tradewatch_brief"] = {k: payload.get(k) for k in (
         "title", "data_to", "main_dataset", "parameters", "built", "kit", "revision")}
+    nb.metadata["tradewatch_brief"]["data_span"] = overview.data_freshness(payload)["main"]
     return payload
 
 
@@ -628,6 +631,8 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
     """Run the notebooks to build, one kernel per worker process, recording each state.
 
     Workers are spawned, not forked, so none inherits the lock or the parent's state."""
+    from helpers import overview
+
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     bar = tqdm(total=len(todo), desc="briefs", unit="nb", disable=not progress)
     pool = cf.ProcessPoolExecutor(max_workers=workers,
@@ -642,7 +647,8 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
             previous = _read_state(reports, name) or {}
             if result["ok"]:
                 state = {"status": "ok", **digest, "payload": result["payload"],
-                         "previous": previous.get("payload")}
+                         "previous": previous.get("payload"),
+                         "data_changed": overview.data_changed(previous, result["payload"])}
                 outcomes.append(Outcome(name, "built", result["seconds"]))
             else:
                 state = {**previous, "status": "failed", "error": result["error"]}
@@ -672,8 +678,10 @@ def _reading_order(name: str) -> tuple:
 
 
 def index_entry(name: str, state: dict, reports: Path) -> dict:
-    """What the index shows for one brief: title, takeaway, main data's as-of month (for the
-    data tour, which covers every dataset, their count), variant parameters, stale flag,
+    """What the index shows for one brief: title, takeaway, main data's last month, its oldest
+    series and the series stale today (``overview.data_freshness``), when its data last
+    changed (for the data tour, which covers every dataset, their count), variant parameters,
+    stale flag,
     links to the files that exist, and what moved since the build before
     (``overview.changes_since``)."""
     from helpers import overview
@@ -688,6 +696,8 @@ def index_entry(name: str, state: dict, reports: Path) -> dict:
         "name": name, "built": True, "title": payload.get("title") or name,
         "href": f"{name}.html", "takeaway": payload.get("takeaway", ""),
         "data_month": overview.month_words(payload.get("data_to")),
+        "data": overview.data_freshness(payload),
+        "data_changed": state.get("data_changed") or payload.get("built", ""),
         "main_dataset": payload.get("main_dataset"),
         "tour": _is_data_tour(name), "datasets": len(payload.get("as_of") or {}),
         "parameters": [f"{k} = {v}" for k, v in (payload.get("parameters") or {}).items()],

@@ -265,3 +265,54 @@ def changes_since(previous: dict | None, current: dict,
     if len(figures) > MAX_CHANGES:
         figures = figures[:MAX_CHANGES] + [f"{len(figures) - MAX_CHANGES} more key figures moved"]
     return moved + figures
+
+
+def period_label(last: str, period_end: str | None = None) -> str:
+    """An observation's period in words: '2024' for a year, 'Nov 2023' for a month, '27 Aug
+    2026' for a day or week (read from the observation's date and its period's end)."""
+    first, end = dt.date.fromisoformat(str(last)[:10]), str(period_end or last)[:10]
+    end = dt.date.fromisoformat(end)
+    if first.day == 1 and first.month == 1 and (end.month, end.day) == (12, 31):
+        return str(first.year)
+    if first.day == 1 and end != first:
+        return f"{first:%b %Y}"
+    return f"{first.day} {first:%b %Y}"
+
+
+def _month(iso: str) -> str:
+    return f"{dt.date.fromisoformat(iso[:10]):%b %Y}"
+
+
+def data_freshness(payload: dict, today: dt.date | None = None) -> dict:
+    """What the index says about a brief's data on ``today`` (default: today): ``main``, the
+    main dataset's last month ('to Nov 2023', or 'ending Nov 2023 to Oct 2025 by series' when
+    its series end in different months), ``oldest``, the series ending first across the brief ('PPI soybeans
+    (Nov 2023)'), and ``stale``, the names of series behind by more than their dataset's
+    declared usual lag, counted from ``today``."""
+    today = today or dt.date.today()
+    series = payload.get("series") or []
+    main = [s for s in series if s.get("dataset") == payload.get("main_dataset")]
+    ends = sorted({s["last_observation"] for s in main})
+    if ends:
+        first, last = _month(ends[0]), _month(ends[-1])
+        main_text = f"to {first}" if first == last else f"ending {first} to {last} by series"
+    else:
+        main_text = f"to {month_words(payload.get('data_to')) or 'n/a'}"
+    stale = [s["series"] for s in series if s.get("usual_lag_days") is not None
+             and (today - dt.date.fromisoformat(s["period_end"])).days > s["usual_lag_days"]]
+    oldest = min(series, key=lambda s: s["last_observation"], default=None)
+    return {"main": main_text, "stale": stale,
+            "oldest": f"{oldest['series']} "
+                      f"({period_label(oldest['last_observation'], oldest.get('period_end'))})"
+            if oldest else None}
+
+
+def data_changed(previous_state: dict | None, payload: dict) -> str:
+    """When a brief's data last changed: the previous build's date while the data files it
+    read are the same (``data_digest``), else this build's time."""
+    previous_state = previous_state or {}
+    before = (previous_state.get("payload") or {}).get("data_digest")
+    if before and before == payload.get("data_digest"):
+        return (previous_state.get("data_changed")
+                or previous_state["payload"].get("built") or payload.get("built", ""))
+    return payload.get("built", "")

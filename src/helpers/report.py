@@ -11,8 +11,10 @@ notebook, so a brief can never print a statement its data contradict.
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import io
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -34,6 +36,7 @@ from helpers.contract import (  # noqa: F401 (re-exported for notebooks and test
     kit_version,
 )
 from helpers.data import catalog
+from helpers.overview import period_label, period_words
 
 
 class ClaimError(AssertionError):
@@ -62,6 +65,8 @@ class Brief:
     as_of: dict[str, str | None] = field(default_factory=dict)
     claims: list[Claim] = field(default_factory=list)
     as_of_block: str = ""
+    series: list[dict] = field(default_factory=list)
+    data_digest: str = ""
 
     def claim(self, text: str, holds, basis: str, datasets=(), show: bool = True) -> None:
         """Check a statement about the data and (by default) display it as Markdown; with
@@ -88,6 +93,8 @@ class Brief:
         """Record a key figure; ``key`` is its stable snake_case name (unique in the brief)."""
         if any(f.key == key for f in self.figures):
             raise ValueError(f"two key figures share the key {key!r}")
+        if not str(period).strip() or str(period).strip().lower() == "n/a" and value is not None:
+            raise ValueError(f"key figure {key!r} names no period: every figure says when")
         value = None if value is None or pd.isna(value) else float(value)
         fig = KeyFigure(key, name, value, unit, period, tuple(datasets), note, decimals)
         self.figures.append(fig)
@@ -96,23 +103,32 @@ class Brief:
     def payload(self) -> dict:
         main = next(iter(self.as_of), None)
         return {"title": self.title, "takeaway": self.takeaway, "as_of": self.as_of,
-                "main_dataset": main, "data_to": self.as_of.get(main),
+                "main_dataset": main, "data_to": self.as_of.get(main), "series": self.series,
+                "data_digest": self.data_digest,
                 "figures": [f.record() for f in self.figures],
                 "claims": [c.record() for c in self.claims]}
 
-    def show_as_of(self, frames: list[pd.DataFrame]) -> None:
+    def show_as_of(self, frames: list[pd.DataFrame], today=None) -> None:
         """Record each dataset's vintage (the first frame is the brief's main dataset, whose
-        as-of month the index shows) and the dated block, which ``show`` prints after the
+        series the index shows), every series' age on the build date ``today`` (default:
+        today; ``status.series_ages``) and the dated block, which ``show`` prints after the
         takeaway and key figures, collapsed. The run's parameters come from papermill's
         record, added by the brief builder."""
+        from helpers.data.status import series_ages
+
         self.as_of = {f.attrs["provenance"]["dataset"]: f.attrs["provenance"]["as_of"]
                       for f in frames}
-        self.as_of_block = as_of_html(frames)
+        ages = [series_ages(f, today) for f in frames]
+        self.series = [age_record(row) for table in ages for row in table.to_dict("records")]
+        self.as_of_block = as_of_html(frames, ages, today)
+        self.data_digest = hashlib.sha256(json.dumps(
+            [[f.attrs["provenance"]["dataset"], f.attrs["provenance"]["files"]] for f in frames],
+            sort_keys=True, default=str).encode()).hexdigest()
 
     def html_table(self) -> str:
         rows = "".join(
             f"<tr><td>{html.escape(f.name)}</td><td class='num'>{f.formatted()}</td>"
-            f"<td>{html.escape(f.unit)}</td><td>{html.escape(f.period)}</td>"
+            f"<td>{html.escape(f.unit)}</td><td>{html.escape(period_words(f.period))}</td>"
             f"<td>{html.escape(f.note)}</td></tr>" for f in self.figures)
         takeaway = (f"<p class='tw-takeaway'>{html.escape(self.takeaway)}</p>"
                     if self.takeaway else "")
@@ -130,16 +146,53 @@ class Brief:
                                          for f in self.figures)}, raw=True)
 
 
-def as_of_html(frames: list[pd.DataFrame]) -> str:
-    """The dated block: each dataset's vintage and origin, the kit version and revision."""
+def age_record(row: dict) -> dict:
+    """One series' age (a ``status.series_ages`` row) as JSON-ready values for the payload."""
+    return {"dataset": row["dataset"], "series": row["series"],
+            "last_observation": f"{row['last_observation']:%Y-%m-%d}",
+            "period_end": f"{row['period_end']:%Y-%m-%d}", "days_behind": int(row["days_behind"]),
+            "usual_lag_days": row["usual_lag_days"], "stale": bool(row["stale"])}
+
+
+def age_words(row: dict, today) -> str:
+    """'last observation Nov 2023, 1,099 days before the build date; STALE: the publisher
+    usually needs 60 days' (or 'within the publisher's usual 60 days', or 'no publication
+    schedule declared'; 'dated after the build date' for a future date)."""
+    shown = period_label(f"{pd.Timestamp(row['last_observation']):%Y-%m-%d}",
+                         f"{pd.Timestamp(row['period_end']):%Y-%m-%d}")
+    if row.get("future"):
+        return f"last observation {shown}: dated after the build date ({today:%d %b %Y})"
+    text = f"last observation {shown}, {int(row['days_behind']):,} days before the build date"
+    lag = row["usual_lag_days"]
+    if lag is None or pd.isna(lag):
+        return text + " (no publication schedule declared)"
+    if row["stale"]:
+        return text + f"; <b class='tw-stale'>STALE</b>: the publisher usually needs {int(lag)} days"
+    return text + f" (within the publisher's usual {int(lag)} days)"
+
+
+def as_of_html(frames: list[pd.DataFrame], ages: list[pd.DataFrame] | None = None,
+               today=None) -> str:
+    """The dated block: each dataset's source, origin and the date its copy was taken, then
+    per series (``status.series_ages``) the last observation and its age on the build date,
+    stale when behind the declared usual lag; the kit version and revision."""
+    from helpers.data.status import series_ages
+
+    today = pd.Timestamp(today or pd.Timestamp.now()).normalize()
+    ages = ages if ages is not None else [series_ages(f, today) for f in frames]
     rows = []
-    for df in frames:
+    for df, table in zip(frames, ages, strict=True):
         p = df.attrs["provenance"]
-        rows.append(f"<li><b>{html.escape(p['title'])}</b>: data to {p['as_of'] or 'n/a'}, "
-                    f"{html.escape(p['source_line'])} ({p['origin']}, retrieved "
-                    f"{p['retrieved']})</li>")
-    return (f"<div class='tw-asof'><b>As of</b> snapshot built {catalog.snapshot_built()}; "
-            f"kit {kit_version()}, revision {git_revision()}.<ul>{''.join(rows)}</ul></div>")
+        copy = ("pulled from its origin" if p["origin"] == "cache" else "the kit's snapshot copy")
+        lines = "".join(f"<li>{html.escape(r['series'])}: {age_words(r, today)}</li>"
+                        for r in table.to_dict("records"))
+        dated = f"<ul>{lines}</ul>" if lines else " Facts without dated observations."
+        rows.append(f"<li><b>{html.escape(p['title'])}</b>: {html.escape(p['source_line'])} "
+                    f"({copy}, taken {p['retrieved']}: the date of the copy, not of the "
+                    f"data).{dated}</li>")
+    return (f"<div class='tw-asof'><b>As of</b> the build date {today:%d %B %Y}; snapshot "
+            f"built {catalog.snapshot_built()}; kit {kit_version()}, revision "
+            f"{git_revision()}.<ul>{''.join(rows)}</ul></div>")
 
 
 def chart_data(ax) -> pd.DataFrame:
@@ -277,6 +330,33 @@ def event_list_html(events: pd.DataFrame) -> str:
         f"<span class='tw-cite'>Sources: {cited(r.sources)}</span></li>"
         for r in events.itertuples())
     return f"<ul class='tw-events'>{items}</ul>"
+
+
+def narrative_html(story: pd.DataFrame, as_of, table_end) -> str:
+    """A year's events told in a few lines (``tariffs.year_narrative``): a lead saying where
+    the event table ends against the as-of date, one line per event with its date, headline,
+    linked source and a 'partly confirmed' flag, and how many events only the appendix lists
+    (every text escaped)."""
+    as_of, table_end = pd.Timestamp(as_of), pd.Timestamp(table_end)
+    if story.empty:
+        return f"<p>The kit's event table ends {table_end:%d %B %Y} and holds no event of that year.</p>"
+    year = pd.Timestamp(story["date"].iloc[0]).year
+    lead = (f"{year} in {len(story) + story.attrs.get('left_out', 0)} events of the kit's table, "
+            f"the main ones told here. The table ends {table_end:%d %B %Y}")
+    lead += (f", {(as_of - table_end).days} days before the as-of date ({as_of:%d %B %Y}): "
+             "what happened since is not in these lines." if as_of > table_end else ".")
+    items = []
+    for r in story.itertuples():
+        source = (f" <a href='{html.escape(r.source_url)}'>{html.escape(r.source_label)}</a>"
+                  if r.source_url else " (no web source cited)")
+        flag = " <span class='tw-partly'>partly confirmed</span>" if r.partly else ""
+        stop = "" if r.headline.endswith(("…", ".")) else "."
+        items.append(f"<li><b>{r.date:%d %b}</b>: {html.escape(r.headline)}{stop}{source}{flag}</li>")
+    left_out = story.attrs.get("left_out", 0)
+    tail = (f"<p class='tw-key-note'>{left_out} further event{'s' if left_out != 1 else ''} "
+            "of the year, with every source, in the appendix's full event table.</p>"
+            if left_out else "")
+    return f"<p>{html.escape(lead)}</p><ul class='tw-narrative'>{''.join(items)}</ul>{tail}"
 
 
 def show_table(frame: pd.DataFrame, title: str | None = None, decimals: int | dict = 1,

@@ -227,22 +227,111 @@ def average_tariff_points(avg: pd.DataFrame, publisher: str, direction: str) -> 
     return sel.set_index("date")["avg_tariff_pct"].sort_index().rename(f"{publisher} {direction}")
 
 
-_DEADLINE = re.compile(r"\b(?:until|through|to) (\d{4}-\d{2}-\d{2})\b")
+_MONTHS = {m: i for i, m in enumerate(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)}
+_MONTH_NAME = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|"
+               r"Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DEADLINE = re.compile(
+    r"\b(?:until|through|to) (?:(?P<iso>\d{4}-\d{2}-\d{2})\b"
+    rf"|(?P<month>{_MONTH_NAME})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<year>\d{{4}}))?\b"
+    rf"|(?P<day2>\d{{1,2}}) (?P<month2>{_MONTH_NAME})\.?(?: (?P<year2>\d{{4}}))?\b)")
 _MMT = re.compile(r">?=?\s*(\d+(?:\.\d+)?) MMT")
 
 
+def deadline_dates(text: str, written_on) -> list[pd.Timestamp]:
+    """Every date ``text`` names as an end ('until', 'through' or 'to' a date): ISO dates
+    ('until 2026-11-10') and dates in words ('to Oct 30', 'through 13 December 2025'). A
+    date in words without a year is the first such day on or after ``written_on`` (the
+    event's date); impossible days (31 Feb) are skipped."""
+    written_on = pd.Timestamp(written_on).normalize()
+    found = []
+    for m in _DEADLINE.finditer(str(text)):
+        if m["iso"]:
+            found.append(pd.Timestamp(m["iso"]))
+            continue
+        month, day, year = ((m["month"], m["day"], m["year"]) if m["month"]
+                            else (m["month2"], m["day2"], m["year2"]))
+        month, day = _MONTHS[month[:3].lower()], int(day)
+        try:
+            date = pd.Timestamp(year=int(year or written_on.year), month=month, day=day)
+            if year is None and date < written_on:
+                date = pd.Timestamp(year=written_on.year + 1, month=month, day=day)
+        except ValueError:
+            continue
+        found.append(date)
+    return found
+
+
 def deadlines(events: pd.DataFrame) -> pd.DataFrame:
-    """Every ISO date an event's text names as an end ('until', 'through', 'to' a date):
-    columns ``deadline``, ``set_on`` (event date), ``actor``, ``event_id``, ``measure``."""
+    """Every date an event's text names as an end (``deadline_dates``: ISO or in words):
+    columns ``deadline``, ``set_on`` (event date), ``actor``, ``event_id``, ``measure``,
+    ``confirmed``; one row per deadline and event."""
     rows = []
     for _, ev in events.iterrows():
-        for found in _DEADLINE.finditer(ev["measure"]):
-            rows.append({"deadline": pd.Timestamp(found.group(1)), "set_on": ev["date"],
-                         "actor": ev["actor"], "event_id": ev["event_id"],
-                         "measure": ev["measure"]})
-    out = pd.DataFrame(rows, columns=["deadline", "set_on", "actor", "event_id", "measure"])
-    return out.drop_duplicates(["deadline", "event_id"]).sort_values("deadline",
-                                                                     ignore_index=True)
+        for day in deadline_dates(ev["measure"], ev["date"]):
+            rows.append({"deadline": day, "set_on": ev["date"], "actor": ev["actor"],
+                         "event_id": ev["event_id"], "measure": ev["measure"],
+                         "confirmed": ev.get("confirmed")})
+    columns = ["deadline", "set_on", "actor", "event_id", "measure", "confirmed"]
+    out = pd.DataFrame(rows, columns=columns)
+    out["deadline"] = pd.to_datetime(out["deadline"])
+    return out.drop_duplicates(["deadline", "event_id"]).sort_values(
+        ["deadline", "event_id"], ignore_index=True)
+
+
+def default_as_of(as_of: str = "", today=None) -> pd.Timestamp:
+    """The date a brief counts from: ``as_of`` when given (ISO text), else the build date."""
+    if as_of:
+        try:
+            return pd.Timestamp(as_of).normalize()
+        except ValueError:
+            raise ValueError(f"as_of must be an ISO date like 2026-10-01, not {as_of!r}") from None
+    return pd.Timestamp(today or pd.Timestamp.now()).normalize()
+
+
+PASSED_UNRECORDED = "passed (after the table's last event: outcome not recorded)"
+
+
+def deadline_state(deadline, as_of, table_end) -> str:
+    """Where a deadline stands on ``as_of``: 'passed' (before it; ``PASSED_UNRECORDED`` when
+    also after the table's last event), 'ahead' (on or after it), or 'unknown since <table
+    end>' for a deadline after ``as_of`` that the event table, ending before ``as_of``, cannot
+    resolve (kept, extended or lapsed): such a deadline is never called 'ahead'."""
+    deadline, as_of, table_end = (pd.Timestamp(x) for x in (deadline, as_of, table_end))
+    if deadline < as_of:
+        return "passed" if deadline <= table_end else PASSED_UNRECORDED
+    if as_of > table_end:
+        return f"unknown since {table_end:%d %b %Y}"
+    return "ahead"
+
+
+def deadline_table(events: pd.DataFrame, as_of) -> pd.DataFrame:
+    """``deadlines(events)`` with ``state`` (``deadline_state`` against ``as_of`` and the
+    table's latest event) and ``days_from_as_of`` (negative: before the as-of date)."""
+    out = deadlines(events)
+    end = latest_event(events)
+    out["state"] = [deadline_state(d, as_of, end) for d in out["deadline"]]
+    out["days_from_as_of"] = (out["deadline"] - pd.Timestamp(as_of)).dt.days
+    return out
+
+
+def deadline_count_words(table: pd.DataFrame, as_of) -> str:
+    """'6 of the 9 deadlines named in the event table had passed by 3 December 2026 (2 of
+    them after its last event, outcome not recorded); 1 lay ahead; 2 are unknown since ...'
+    from a ``deadline_table``: every state named with its count."""
+    state = table["state"]
+    passed = state.str.startswith("passed")
+    text = (f"{int(passed.sum())} of the {len(table)} deadlines named in the event table had "
+            f"passed by {pd.Timestamp(as_of):%d %B %Y}")
+    unrecorded = int((state == PASSED_UNRECORDED).sum())
+    if unrecorded:
+        text += f" ({unrecorded} of them after its last event, outcome not recorded)"
+    parts = [text]
+    if (ahead := int((state == "ahead").sum())):
+        parts.append(f"{ahead} lay ahead")
+    for label, n in state[state.str.startswith("unknown")].value_counts().items():
+        parts.append(f"{n} {'is' if n == 1 else 'are'} {label}, the table's last event")
+    return "; ".join(parts)
 
 
 def purchase_commitments_mmt(events: pd.DataFrame) -> pd.DataFrame:
@@ -255,3 +344,57 @@ def purchase_commitments_mmt(events: pd.DataFrame) -> pd.DataFrame:
                          "quantity_mmt": float(found.group(1)), "confirmed": ev["confirmed"],
                          "measure": ev["measure"]})
     return pd.DataFrame(rows)
+
+
+# Statuses that changed what was in force (listed first when a year has more events than
+# fit in its narrative); announcements and investigations fill the remaining lines.
+_ACTED = ("took effect", "court ruling")
+_SOURCE = re.compile(r"(?P<url>(?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/[^\s;,)]*)"
+                     r"(?:\s*\((?P<label>[^)]*)\))?", re.IGNORECASE)
+
+
+def headline(measure: str, max_chars: int = 110) -> str:
+    """An event's measure as one short sentence: parentheticals dropped, the text before its
+    first colon or semicolon, cut at a word boundary with '…' when longer than
+    ``max_chars``."""
+    text = re.sub(r"\s*\([^()]*\)", "", str(measure))
+    text = re.split(r"[:;]\s", text, maxsplit=1)[0].strip().rstrip(".,")
+    if len(text) > max_chars:
+        text = text[:max_chars].rsplit(" ", 1)[0].rstrip(".,;") + "…"
+    return text
+
+
+def first_source(sources: str) -> tuple[str, str] | None:
+    """The first web address in an event's sources as (https URL, label): the label is the
+    outlet and date in brackets after the address when given, else the host (with the date
+    when only a date is in brackets)."""
+    found = _SOURCE.search(str(sources or ""))
+    if not found:
+        return None
+    url = found["url"]
+    href = url if url.lower().startswith("http") else f"https://{url}"
+    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/")[0]
+    label = (found["label"] or "").split(";")[0].strip()
+    return href, (label if re.search(r"[A-Za-z]", label) else ", ".join(filter(None, (host, label))))
+
+
+def year_narrative(events: pd.DataFrame, year: int, max_lines: int = 12) -> pd.DataFrame:
+    """One year of the event table as a short narrative: at most ``max_lines`` rows in date
+    order (events that took effect or were court rulings first, then the latest of the
+    others), each with ``date``, ``event_id``, ``headline``, ``status``, ``partly`` (the row's
+    confirmed flag is 'partly'), ``source_url`` and ``source_label`` (its first cited source).
+    ``attrs['left_out']`` counts the year's events not told."""
+    rows = events[events["date"].dt.year == year].sort_values("date", kind="stable")
+    acted = rows[rows["status"].isin(_ACTED)]
+    others = rows[~rows["status"].isin(_ACTED)]
+    keep = acted.tail(max_lines)
+    keep = pd.concat([keep, others.tail(max_lines - len(keep))]).sort_values("date", kind="stable")
+    out = pd.DataFrame({
+        "date": keep["date"], "event_id": keep["event_id"],
+        "headline": keep["measure"].map(headline), "status": keep["status"],
+        "partly": keep["confirmed"].eq("partly"),
+        "source_url": keep["sources"].map(lambda s: (first_source(s) or ("", ""))[0]),
+        "source_label": keep["sources"].map(lambda s: (first_source(s) or ("", ""))[1]),
+    }).reset_index(drop=True)
+    out.attrs["left_out"] = len(rows) - len(out)
+    return out

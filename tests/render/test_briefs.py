@@ -184,7 +184,7 @@ def test_index_lists_briefs_in_reading_order_escaped_with_their_files(tmp_path):
     assert order == sorted(order)  # narrative briefs by number, variant after default, tour last
     assert 'href="03_soybean_collapse.xlsx"' in page
     assert 'href="03_soybean_collapse.pdf"' not in page  # links only to files that exist
-    assert "variant: start = 2015-01" in page and "Data to Oct 2025" in page
+    assert "variant: start = 2015-01" in page and "Main data to Oct 2025" in page
     assert "STALE" in page and "cell 4 (boom)" in page
     assert "02_decoupling</b>: not built (cell 1 (never built))" in page
     assert "Brazil supplied 85% of China&#39;s soybean imports in Sep 2025" in page

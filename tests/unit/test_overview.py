@@ -128,3 +128,42 @@ def test_many_changes_are_summarised():
     after = {"figures": [synthetic_figure(f"k{i}", 2.0) for i in range(7)]}
     moved = overview.changes_since(before, after)
     assert len(moved) == overview.MAX_CHANGES + 1 and moved[-1] == "3 more key figures moved"
+
+
+def _series(name, last, end, lag, dataset="synthetic_main"):
+    """SYNTHETIC series-age record in the shape a brief's payload carries."""
+    return {"dataset": dataset, "series": name, "last_observation": last, "period_end": end,
+            "days_behind": 0, "usual_lag_days": lag, "stale": False}
+
+
+def test_the_index_shows_each_brief_s_series_truth_not_its_newest_month():
+    import datetime as dt
+
+    payload = {"main_dataset": "synthetic_main", "data_to": "2025-10-01", "series": [
+        _series("PPI a", "2023-11-01", "2023-11-30", 60),
+        _series("gas", "2025-10-01", "2025-10-31", 60),
+        _series("events", "2026-07-07", "2026-07-07", None, dataset="synthetic_events")]}
+    seen = overview.data_freshness(payload, dt.date(2026, 12, 3))
+    assert seen["main"] == "ending Nov 2023 to Oct 2025 by series"  # never 'to Oct 2025' alone
+    assert seen["oldest"] == "PPI a (Nov 2023)"
+    assert seen["stale"] == ["PPI a", "gas"]  # no declared lag: never stale
+    early = overview.data_freshness(payload, dt.date(2023, 12, 15))
+    assert early["stale"] == []
+    assert overview.data_freshness({"data_to": "2025-10-01"})["main"] == "to Oct 2025"
+
+
+def test_data_last_changed_follows_the_data_files_not_the_build():
+    first = {"built": "2026-11-01T10:00:00+00:00", "data_digest": "aaa"}
+    assert overview.data_changed(None, first) == first["built"]
+    state = {"payload": first, "data_changed": first["built"]}
+    rebuilt = {"built": "2026-12-03T10:00:00+00:00", "data_digest": "aaa"}
+    assert overview.data_changed(state, rebuilt) == "2026-11-01T10:00:00+00:00"
+    refreshed = {"built": "2026-12-04T10:00:00+00:00", "data_digest": "bbb"}
+    assert overview.data_changed({"payload": rebuilt, "data_changed": first["built"]},
+                                 refreshed) == refreshed["built"]
+
+
+def test_periods_read_as_years_months_or_days():
+    assert overview.period_label("2024-01-01", "2024-12-31") == "2024"
+    assert overview.period_label("2023-11-01", "2023-11-30") == "Nov 2023"
+    assert overview.period_label("2026-08-27") == "27 Aug 2026"

@@ -120,3 +120,35 @@ def test_years_print_without_thousands_separators():
     html = report.table_html(pd.DataFrame({"value_usd_bn": [1234.5]},
                                           index=pd.Index([2025], name="year")), index=True)
     assert "<td class='num'>2025</td>" in html and "1,234.5" in html
+
+
+def test_the_narrative_is_a_few_linked_lines_with_partly_flags_and_the_table_end():
+    """SYNTHETIC events."""
+    from helpers import tariffs
+
+    events = pd.DataFrame({
+        "event_id": ["S1", "S2"], "date": pd.to_datetime(["2026-02-20", "2026-03-01"]),
+        "measure": ["<b>Court</b> ruling: detail", "Duty cut (from 20%) to 10%"],
+        "status": ["court ruling", "took effect"], "confirmed": ["yes", "partly"],
+        "sources": ["example.org/a (Court, 2026-02-20)", "example.net/b"]})
+    story = tariffs.year_narrative(events, 2026)
+    html = report.narrative_html(story, "2026-12-03", "2026-03-01")
+    assert "ends 01 March 2026, 277 days before the as-of date (03 December 2026)" in html
+    assert "<b>20 Feb</b>: &lt;b&gt;Court&lt;/b&gt; ruling. <a href='https://example.org/a'>Court" in html
+    assert html.count("partly confirmed") == 1 and "Duty cut to 10%." in html
+    assert "before the as-of date" not in report.narrative_html(story, "2026-03-01", "2026-03-01")
+
+
+def test_every_key_figure_names_its_period():
+    brief = report.Brief("SYNTHETIC")
+    with pytest.raises(ValueError, match="names no period"):
+        brief.add("A number", 1.0, "%", "", ["synthetic"], key="a_number")
+    brief.add("A missing number", None, "%", "n/a", ["synthetic"], key="missing")  # allowed
+
+
+def test_the_key_figures_table_names_each_period_in_words():
+    brief = report.Brief("SYNTHETIC")
+    brief.add("Sales", 13.8, "Mt", "2026-01-01..2026-08-27", ["synthetic"], key="sales")
+    brief.add("Share", 12.0, "%", "2025-09", ["synthetic"], key="share")
+    table = brief.html_table()
+    assert "<td>1 Jan 2026 to 27 Aug 2026</td>" in table and "<td>Sep 2025</td>" in table

@@ -129,12 +129,119 @@ def test_short_labels():
     assert tariffs.short_label("Raised rates on the USD 60bn list") == "Raised rates on the"
 
 
-def test_deadlines_are_read_from_the_event_texts(events):
+def test_deadlines_are_read_from_the_event_texts_in_iso_and_in_words(events):
     d = tariffs.deadlines(events)
-    assert list(d["deadline"].dt.strftime("%Y-%m-%d")) == [
-        "2025-09-14", "2025-11-10", "2026-07-24", "2026-11-10", "2026-11-10", "2026-11-27",
-        "2026-12-31", "2027-01-10", "2027-01-10"]  # the truce and rare-earth extensions
-    assert set(d.loc[d["deadline"] == "2026-11-10", "actor"]) == {"US", "China"}
+    named = d[d["set_on"] <= "2026-07-07"]  # the rows this test pins (later rows may add more)
+    assert list(named["deadline"].dt.strftime("%Y-%m-%d")) == [
+        "2025-09-14", "2025-10-30", "2025-11-10", "2025-12-13", "2026-07-24", "2026-11-10",
+        "2026-11-10", "2026-11-27", "2026-12-31"]
+    assert set(named.loc[named["deadline"] == "2026-11-10", "actor"]) == {"US", "China"}
+    assert set(named.loc[named["event_id"] == "E043", "deadline"].dt.strftime("%m-%d")) == {
+        "09-14", "10-30", "12-13"}  # 'to Oct 30', 'through Dec 13' (2025) counted
+
+
+@pytest.mark.parametrize("text, written, expected", [
+    ("extended to Oct 30 with approvals valid through Dec 13", "2025-08-20",
+     ["2025-10-30", "2025-12-13"]),
+    ("suspended until 2026-11-10", "2025-11-10", ["2026-11-10"]),
+    ("valid through 13 December 2025", "2025-08-01", ["2025-12-13"]),
+    ("runs to January 5", "2025-11-20", ["2026-01-05"]),  # no year: the next such day
+    ("to Sept. 1, 2027", "2025-01-01", ["2027-09-01"]),
+    ("cut from 20% to 10%; raised to 50 percent", "2025-01-01", []),
+    ("until Feb 31", "2025-01-01", []),  # impossible day skipped
+    ("to Octopus 3", "2025-01-01", []),  # not a month
+])
+def test_deadline_dates_in_words_take_their_year_from_the_event(text, written, expected):
+    found = tariffs.deadline_dates(text, written)
+    assert [f"{d:%Y-%m-%d}" for d in found] == expected
+
+
+def _synthetic_deadline_events():
+    """SYNTHETIC: three events naming deadlines; the table ends 2026-07-07."""
+    return pd.DataFrame({
+        "event_id": ["S1", "S2", "S3"], "actor": ["US", "China", "US"],
+        "date": pd.to_datetime(["2025-08-01", "2025-11-10", "2026-07-07"]),
+        "confirmed": ["partly", "yes", "yes"],
+        "measure": ["process extended to Oct 30", "suspended until 2026-11-10",
+                    "hearings; surcharge through 2026-07-24 and review to 2027-01-10"]})
+
+
+@pytest.mark.parametrize("as_of, states", [
+    ("2026-07-07", ["passed", "ahead", "ahead", "ahead"]),
+    ("2026-12-03", ["passed", tariffs.PASSED_UNRECORDED, tariffs.PASSED_UNRECORDED,
+                    "unknown since 07 Jul 2026"]),
+    ("2025-09-01", ["ahead", "ahead", "ahead", "ahead"]),
+])
+def test_deadline_states_count_from_the_as_of_date_and_never_call_the_unknown_ahead(as_of,
+                                                                                   states):
+    table = tariffs.deadline_table(_synthetic_deadline_events(), as_of)
+    assert list(table["deadline"].dt.strftime("%Y-%m-%d")) == [
+        "2025-10-30", "2026-07-24", "2026-11-10", "2027-01-10"]
+    assert list(table["state"]) == states
+    assert table["days_from_as_of"].iloc[0] == (pd.Timestamp("2025-10-30")
+                                                - pd.Timestamp(as_of)).days
+
+
+def test_deadline_count_words_name_every_state():
+    table = tariffs.deadline_table(_synthetic_deadline_events(), "2026-12-03")
+    words = tariffs.deadline_count_words(table, "2026-12-03")
+    assert words.startswith("3 of the 4 deadlines named in the event table had passed by "
+                            "03 December 2026 (2 of them after its last event")
+    assert "1 is unknown since 07 Jul 2026" in words and "ahead" not in words
+    early = tariffs.deadline_count_words(tariffs.deadline_table(
+        _synthetic_deadline_events(), "2026-07-07"), "2026-07-07")
+    assert early.startswith("1 of the 4") and "3 lay ahead" in early
+
+
+def test_as_of_defaults_to_the_build_date_and_refuses_a_non_date():
+    assert tariffs.default_as_of("", today="2026-12-03 15:00") == pd.Timestamp("2026-12-03")
+    assert tariffs.default_as_of("2026-10-01") == pd.Timestamp("2026-10-01")
+    assert tariffs.default_as_of() == pd.Timestamp.now().normalize()
+    with pytest.raises(ValueError, match="as_of must be an ISO date"):
+        tariffs.default_as_of("next week")
+
+
+def test_headlines_are_short_first_clauses():
+    assert tariffs.headline("IEEPA tariffs no longer in effect: EO of 2026-02-20 directs") == (
+        "IEEPA tariffs no longer in effect")
+    assert tariffs.headline("MOFCOM adds 10 US entities (MP Materials) to its list; more") == (
+        "MOFCOM adds 10 US entities to its list")
+    long = tariffs.headline("word " * 60, max_chars=40)
+    assert len(long) <= 41 and long.endswith("…")
+
+
+def test_first_source_is_an_https_link_with_its_outlet():
+    assert tariffs.first_source("patentlyo.com/a/b.html (Patently-O, 2026-03-04) ; x.com/y") == (
+        "https://patentlyo.com/a/b.html", "Patently-O, 2026-03-04")
+    assert tariffs.first_source("https://www.mondaq.com/us/1 (2026-02-27)") == (
+        "https://www.mondaq.com/us/1", "mondaq.com, 2026-02-27")
+    assert tariffs.first_source("no address here") is None
+
+
+def test_year_narrative_keeps_at_most_the_lines_asked_acted_events_first():
+    """SYNTHETIC: fifteen events of one year, five of them took effect."""
+    n = 15
+    events = pd.DataFrame({
+        "event_id": [f"S{i:02d}" for i in range(n)],
+        "date": pd.date_range("2026-01-05", periods=n, freq="7D"),
+        "measure": [f"Measure {i}: detail" for i in range(n)],
+        "status": ["took effect" if i % 3 == 0 else "announced only" for i in range(n)],
+        "confirmed": ["partly" if i % 2 else "yes" for i in range(n)],
+        "sources": [f"example.org/{i} (Outlet {i}, 2026-01)" for i in range(n)]})
+    story = tariffs.year_narrative(events, 2026, max_lines=8)
+    assert len(story) == 8 and story.attrs["left_out"] == 7
+    assert story["date"].is_monotonic_increasing
+    assert set(events.loc[events["status"] == "took effect", "event_id"]) <= set(story["event_id"])
+    row = story.set_index("event_id").loc["S03"]
+    assert row["headline"] == "Measure 3" and bool(row["partly"])
+    assert row["source_url"] == "https://example.org/3" and row["source_label"] == "Outlet 3, 2026-01"
+    assert tariffs.year_narrative(events, 2025).empty
+
+
+def test_the_real_latest_year_fits_in_twelve_lines(events):
+    story = tariffs.year_narrative(events, tariffs.latest_event(events).year)
+    assert 0 < len(story) <= 12
+    assert story["source_url"].str.startswith("https://").all()
 
 
 def test_purchase_commitments_keep_their_flag(events):

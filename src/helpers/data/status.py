@@ -11,13 +11,25 @@ from helpers.data import catalog
 from helpers.data.errors import DataError
 from helpers.data.load import load
 
-# Newest observation older than this (days before today) means a refresh would likely
-# bring newer data: publication lags of monthly trade and price series are 1-3 months;
-# weekly export sales appear a week after the week ends.
+# Without a declared ``usual_lag_days``: newest observation older than this (days before
+# today) means a refresh would likely bring newer data: publication lags of monthly trade and
+# price series are 1-3 months; weekly export sales appear a week after the week ends.
 STALE_AFTER_DAYS = {"daily": 14, "weekly": 21, "monthly": 120}
 
 
-def _freshness(ds: catalog.Dataset, as_of: str | None, today: dt.date) -> str:
+def _freshness(ds: catalog.Dataset, as_of: str | None, today: dt.date,
+               ages: pd.DataFrame | None = None) -> str:
+    """'fresh', 'stale (...)', 'future-dated (...)' or 'n/a'. Data dated after ``today`` are
+    never fresh. With a declared ``usual_lag_days`` the verdict is the series ages'
+    (``series_ages``); otherwise a live dataset is judged by its newest date and frequency."""
+    if as_of is not None and dt.date.fromisoformat(as_of) > today:
+        return f"future-dated (last date {as_of} is after today, {today.isoformat()})"
+    if ages is not None and len(ages) and ds.usual_lag_days is not None:
+        stale = ages[ages["stale"]]
+        if stale.empty:
+            return "fresh"
+        return (f"stale ({len(stale)} of {len(ages)} series, up to "
+                f"{int(stale['days_behind'].max())} days behind)")
     if as_of is None or not ds.live:
         return "n/a"
     limit = next((d for k, d in STALE_AFTER_DAYS.items() if ds.frequency.startswith(k)), 120)
@@ -60,7 +72,7 @@ def status(today: dt.date | None = None, include_crosschecks: bool = False) -> p
         elif "period" in df:
             row["start"], row["end"] = str(df["period"].min()), str(df["period"].max())
         row.update(rows=len(df), as_of=prov["as_of"], origin=prov["origin"],
-                   freshness=_freshness(ds, prov["as_of"], today))
+                   freshness=_freshness(ds, prov["as_of"], today, series_ages(df, today)))
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -82,13 +94,42 @@ def _expected_points(dates: pd.Series) -> int:
     return len(dates)
 
 
+def _series(df: pd.DataFrame, ds: catalog.Dataset, readable: bool = True):
+    """(label, rows, dates with a value) for each series of a loaded table: long tables split
+    by their series key (series id, partner and measure, ...), wide tables by value column;
+    China's soybean imports for the main partners only. ``readable`` labels name the value
+    column too, put the declared name for a series id and spaces for underscores; otherwise
+    the label is the key as stored (``coverage``)."""
+    date_col = ds.date_column
+    if date_col is None or date_col not in df:
+        return
+    if "partner" in df:
+        df = df[df["partner"].isin(MAIN_PARTNERS)]
+    keys = [k for k in df.columns if k in SERIES_KEYS] + (["measure"] if "measure" in df
+                                                           else [])
+    values = [c for c in df.columns if pd.api.types.is_float_dtype(df[c])]
+    names = {s.id: s.name for s in ds.series}
+    groups = df.groupby(keys) if keys else [((), df)]
+    for key, g in groups:
+        for col in values:
+            have = g.loc[g[col].notna(), date_col]
+            if have.empty:
+                continue
+            parts = [str(k) for k in (key if isinstance(key, tuple) else (key,))]
+            if not readable:
+                yield " / ".join(parts) or col, g, have
+                continue
+            label = " / ".join(names.get(p, p) for p in parts) or col
+            if len(values) > 1 and keys:
+                label = f"{label} / {col}"
+            yield label.replace("_", " "), g, have
+
+
 def coverage(dataset_ids: list[str] | None = None) -> pd.DataFrame:
     """Per series: dataset, series, first and last date with a value, observations, and
     ``missing``: months (or years) inside that span without a value, as rows or as blanks.
 
-    Long tables are split by their series key (series id, partner and measure, ...); wide
-    tables by value column. China's soybean imports are shown for the main partners only.
-    Event tables have no series and are left out.
+    Series as ``_series`` splits them. Event tables have no series and are left out.
     """
     rows = []
     ids = dataset_ids or [d.id for d in catalog.read_catalog().values()
@@ -98,23 +139,52 @@ def coverage(dataset_ids: list[str] | None = None) -> pd.DataFrame:
             df = load(ds_id)
         except DataError:
             continue
-        date_col = catalog.get(ds_id).date_column
-        if date_col is None:
-            continue
-        if "partner" in df:
-            df = df[df["partner"].isin(MAIN_PARTNERS)]
-        keys = [k for k in df.columns if k in SERIES_KEYS] + (["measure"] if "measure" in df
-                                                               else [])
-        values = [c for c in df.columns if pd.api.types.is_float_dtype(df[c])]
-        groups = df.groupby(keys) if keys else [((), df)]
-        for key, g in groups:
-            for col in values:
-                have = g.loc[g[col].notna(), date_col]
-                if have.empty:
-                    continue
-                span = g[(g[date_col] >= have.min()) & (g[date_col] <= have.max())]
-                label = " / ".join(str(k) for k in (key if isinstance(key, tuple) else (key,)))
-                rows.append({"dataset": ds_id, "series": label or col, "start": have.min(),
-                             "end": have.max(), "observations": len(have),
-                             "missing": _expected_points(span[date_col]) - len(have)})
+        ds = catalog.get(ds_id)
+        for label, g, have in _series(df, ds, readable=False):
+            span = g[(g[ds.date_column] >= have.min()) & (g[ds.date_column] <= have.max())]
+            rows.append({"dataset": ds_id, "series": label, "start": have.min(),
+                         "end": have.max(), "observations": len(have),
+                         "missing": _expected_points(span[ds.date_column]) - len(have)})
     return pd.DataFrame(rows)
+
+
+def period_end(last: pd.Timestamp, dates: pd.Series) -> pd.Timestamp:
+    """The last day of the period an observation dated ``last`` covers: the month's or year's
+    end for month- or year-start series (read from the spacing of ``dates``), else the date."""
+    points = _expected_points(dates)
+    if (dates.dt.day == 1).all() and len(dates) > 1:
+        first = dates.min()
+        if points == last.year - first.year + 1 and (dates.dt.month == first.month).all():
+            return last + pd.offsets.YearEnd(0)
+        return last + pd.offsets.MonthEnd(0)
+    return last
+
+
+AGE_COLUMNS = ["dataset", "title", "series", "last_observation", "period_end", "days_behind",
+               "usual_lag_days", "stale", "future"]
+
+
+def series_ages(df: pd.DataFrame, today: dt.date | None = None) -> pd.DataFrame:
+    """Per series of a loaded table (``load(...)``): its last observation, the end of the
+    period it covers, ``days_behind`` the build date ``today`` (days from the period's end),
+    the dataset's declared ``usual_lag_days``, ``stale`` (behind by more than that lag; never
+    without a declared lag) and ``future`` (dated after ``today``). An event table is one
+    series, its last event; a table without dates has no rows."""
+    today = pd.Timestamp(today or dt.date.today())
+    prov = df.attrs.get("provenance", {})
+    ds = catalog.get(prov["dataset"])
+    rows = []
+    if ds.date_column and ds.frequency == "event" and not df.empty:
+        found = [(ds.title, df, df[ds.date_column])]
+    else:
+        found = list(_series(df, ds))
+    for label, _, have in found:
+        last = pd.Timestamp(have.max())
+        end = period_end(last, have.sort_values())
+        behind = (today - end).days
+        lag = ds.usual_lag_days
+        rows.append({"dataset": ds.id, "title": ds.title, "series": label,
+                     "last_observation": last, "period_end": end, "days_behind": behind,
+                     "usual_lag_days": lag, "stale": lag is not None and behind > lag,
+                     "future": last > today})
+    return pd.DataFrame(rows, columns=AGE_COLUMNS)
