@@ -86,13 +86,14 @@ def peak_and_latest(series: pd.Series) -> dict:
 
 
 def monthly_cny_per_usd(fx: pd.DataFrame) -> pd.Series:
-    """One monthly CNY-per-USD series: FRED's monthly averages (EXCHUS) where they exist,
-    else the month's average of the daily rates (DEXCHUS, which is how EXCHUS is made).
-    Months with neither stay missing; the index is continuous month starts."""
-    monthly = fx[fx["series_id"] == "EXCHUS"].set_index("date")["cny_per_usd"]
-    daily = fx[fx["series_id"] == "DEXCHUS"].set_index("date")["cny_per_usd"]
-    from_daily = daily.resample("MS").mean()
-    combined = monthly.combine_first(from_daily)
+    """One monthly CNY-per-USD series: FRED's monthly averages (EXCHUS) where they exist, else
+    the kit's computed means of whole months of the daily rates (DEXCHUS_MONTHLY_MEAN_COMPUTED,
+    made the way EXCHUS is). A month with neither, partial months included, stays missing;
+    the index is continuous month starts."""
+    def series(sid: str) -> pd.Series:
+        return fx[fx["series_id"] == sid].set_index("date")["cny_per_usd"]
+
+    combined = series("EXCHUS").combine_first(series("DEXCHUS_MONTHLY_MEAN_COMPUTED"))
     full = pd.date_range(combined.index.min(), combined.index.max(), freq="MS")
     return combined.reindex(full).rename("cny_per_usd")
 

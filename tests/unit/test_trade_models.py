@@ -116,17 +116,28 @@ def test_balance_and_growth():
     assert trade.yoy_growth_pct(s).iloc[12] == pytest.approx(1200.0)
 
 
-def test_monthly_fx_prefers_monthly_series_and_averages_daily_rates():
+def test_monthly_fx_prefers_the_published_monthly_series_then_the_computed_means():
+    """SYNTHETIC rates: EXCHUS for two months, computed means after a gap, daily rows ignored."""
     fx = pd.DataFrame({
-        "date": pd.to_datetime(["2017-08-01", "2017-09-01", "2020-11-30", "2020-12-01",
-                                "2020-12-02"]),
-        "series_id": ["EXCHUS", "EXCHUS", "DEXCHUS", "DEXCHUS", "DEXCHUS"],
-        "freq": ["month", "month", "day", "day", "day"],
-        "cny_per_usd": [6.6, 6.5, 6.58, 6.5, np.nan]})
+        "date": pd.to_datetime(["2017-08-01", "2017-09-01", "2017-09-01", "2018-02-01",
+                                "2018-03-01", "2018-03-05"]),
+        "series_id": ["EXCHUS", "EXCHUS", "DEXCHUS_MONTHLY_MEAN_COMPUTED",
+                      "DEXCHUS_MONTHLY_MEAN_COMPUTED", "DEXCHUS", "DEXCHUS"],
+        "freq": ["month", "month", "month", "month", "day", "day"],
+        "cny_per_usd": [6.6, 6.5, 6.4, 6.3, 6.0, 6.1]})
     m = trade.monthly_cny_per_usd(fx)
-    assert m.loc["2017-09-01"] == 6.5 and m.loc["2020-12-01"] == 6.5
+    assert m.loc["2017-09-01"] == 6.5 and m.loc["2018-02-01"] == 6.3
     assert np.isnan(m.loc["2018-01-01"])  # the gap stays a gap
+    assert m.index[-1] == pd.Timestamp("2018-02-01")  # a partial daily month is not averaged
     assert m.index.freqstr == "MS"
+
+
+def test_real_monthly_yuan_runs_without_a_gap_through_the_trade_war():
+    from helpers.data import load
+
+    m = trade.monthly_cny_per_usd(load("fx_cny_usd", use_cache=False))
+    assert m.loc["2015-01-01":"2026-08-01"].notna().all()
+    assert m.loc["2019-08-01"] == 7.0629  # EXCHUS as published
 
 
 def test_back_at_peak_finds_the_first_month_the_rolling_sum_recovers():

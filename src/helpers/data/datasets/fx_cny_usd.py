@@ -1,6 +1,7 @@
 """Chinese yuan per US dollar: FRED EXCHUS (monthly average), DEXCHUS (daily) and the kit's
 monthly means of DEXCHUS for whole months (labelled computed; they bridge the months after
-EXCHUS ends)."""
+EXCHUS ends). The daily rates of 2019-08..2020-11, which the extracts lack, come from a second
+public copy of FRED DEXCHUS committed beside the snapshot (``snapshot/copies/``)."""
 
 from __future__ import annotations
 
@@ -73,6 +74,26 @@ def build(sources: Path) -> pd.DataFrame:
     return out[COLUMNS]
 
 
+EARLIER_DAILY = "snapshot/copies/dexchus_daily_2019-08_2020-11.csv"
+
+
+def with_earlier_daily(table: pd.DataFrame, earlier: pd.DataFrame) -> pd.DataFrame:
+    """The snapshot table with the earlier copy's daily rates before its own first day, and
+    computed monthly means for the whole months that only the two copies together cover and
+    that neither EXCHUS nor the snapshot's means hold (2019-09..2020-11)."""
+    own_daily = table[table["series_id"] == "DEXCHUS"]
+    earlier = earlier[earlier["date"] < own_daily["date"].min()]
+    daily = pd.concat([earlier, own_daily]).set_index("date")["cny_per_usd"]
+    known = set(table.loc[table["series_id"] != "DEXCHUS", "date"])
+    means = bridge(daily)
+    means = means[(means.index > table.loc[table["series_id"] == "EXCHUS", "date"].max())
+                  & ~means.index.isin(known)]
+    added = pd.DataFrame({"date": means.index, "series_id": BRIDGE, "freq": "month",
+                          "cny_per_usd": means.values})
+    out = pd.concat([table, earlier, added], ignore_index=True)
+    return out.sort_values(["series_id", "date"], ignore_index=True)
+
+
 def pull(spec: DatasetSpec) -> Pull:
     values, origins = pulls.fred(spec, list(FREQ))
     out = pulls.long_frame(_with_bridge(values), value_column="cny_per_usd", freq=SERIES_FREQ)
@@ -87,8 +108,8 @@ SPEC = DatasetSpec(
     units="CNY per USD",
     frequency=("monthly (EXCHUS, average of daily rates) and daily (DEXCHUS, noon buying rates in New "
                "York)"),
-    coverage=("EXCHUS 1981-01..2019-08; DEXCHUS 2020-11-30..2026-09-18; DEXCHUS_MONTHLY_MEAN_COMPUTED "
-              "2020-12..2026-08"),
+    coverage=("EXCHUS 1981-01..2019-08; DEXCHUS 2019-08-01..2026-09-18; "
+              "DEXCHUS_MONTHLY_MEAN_COMPUTED 2019-09..2026-08"),
     origin_url="https://fred.stlouisfed.org/series/EXCHUS ; https://fred.stlouisfed.org/series/DEXCHUS",
     licence="U.S. government work, public domain",
     source_line="Federal Reserve H.10 via FRED (EXCHUS, DEXCHUS)",
@@ -105,13 +126,15 @@ SPEC = DatasetSpec(
          "partial-month value. The other 440 months of the two copies are identical."),
         ("The daily copy of 2026 agrees with the earlier extract on all 1,305 overlapping days (an "
          "independent copy)."),
+        ("The daily rates 2019-08-01..2020-11-27 come from a second public copy of FRED DEXCHUS "
+         "(full history 1981-01-02..2023-09-15), checked two ways: its 2019-08 monthly mean is "
+         "7.0629, FRED's EXCHUS for that month, and its 22 days 2020-11-30..2020-12-31 equal the "
+         "main daily copy. The months 2019-09..2020-11 of the computed means rest on it."),
     ),
     gaps=(
-        ("No rates 2019-09..2020-11-29 in the snapshot: no copy of either series covers them, so "
-         "the monthly series (EXCHUS, then the computed means) has no value 2019-09..2020-11."),
         "DEXCHUS is blank on US holidays (blank in the source).",
     ),
-    files=(DataFile("snapshot/fx_cny_usd.csv", build=build,
+    files=(DataFile("snapshot/fx_cny_usd.csv", build=build, schema=schema,
                     copied_from=(
                         ("EXCHUS: tzeghnoun/DZ data/EXCHUS.csv "
                          "@92631ed4fe33b0e37b9977218bf4a10c3750bfcd (FRED CSV, to 2019-08; replaces "
@@ -120,8 +143,16 @@ SPEC = DatasetSpec(
                          "@157e8bbcf34ec85e05cee81e5f07b528b6747c1c (FRED CSV, to 2026-09-18; "
                          "replaces skyexry/cnyusd-volatility-modeling DEXCHUS.csv "
                          "@1fd49961af7925e10b673bf8a4053161fd2d7cf4)"),
-                    )),),
+                    )),
+           DataFile(EARLIER_DAILY, schema=schema,
+                    copied_from=(
+                        ("DEXCHUS 2019-08-01..2020-11-27: AlexVazquez19/interest-exchange-rates "
+                         "DEXCHUS.csv @c2edb8d461df54e29528f71e2418cabcf296dcf0 (FRED CSV, "
+                         "'DATE,DEXCHUS', '.' for no rate, 1981-01-02..2023-09-15; rows kept as "
+                         "printed, '.' written blank)"),
+                    ))),
     schema=schema,
+    combine=with_earlier_daily,
     date_column="date",
     series=(*SERIES, BRIDGE_SERIES),
     live=Live("FRED", pull),
