@@ -27,6 +27,7 @@ TIERS: dict[str, str] = {
     "fas.usda.gov": PRIMARY,
     # wire services and Chinese state media
     "reuters.com": WIRE, "apnews.com": WIRE, "bloomberg.com": WIRE, "xinhuanet.com": WIRE,
+    "bloombergtax.com": WIRE,  # Bloomberg Industry Group's news service (Bloomberg Tax)
     "news.cn": WIRE, "en.people.cn": WIRE,
     # news outlets (some republish wire copy, which then counts as the wire)
     "scmp.com": NEWS, "fortune.com": NEWS, "cbsnews.com": NEWS, "foxbusiness.com": NEWS,

@@ -51,6 +51,6 @@ SPEC = DatasetSpec(
                         "Older vintages: " + _farm.HAND_TRANSCRIBED,
                     )),),
     schema=_farm.schema_for(COLUMNS, numeric_value=True, years=(2010, 2026)),
-    # ERS publishes a year's first estimate in early February of the next year.
-    usual_lag_days=45,
+    usual_lag_days=45,  # ERS publishes a year's first estimate in early February of the
+    # next year
 )

@@ -45,4 +45,5 @@ SPEC = DatasetSpec(
                     copied_from=(_farm.HAND_TRANSCRIBED
                                  + " (the extract farm/farm_aid_2025_2026.csv)",)),),
     schema=_farm.schema_for(COLUMNS, numeric_value=False),
+    usual_lag_days=None,  # facts compiled from releases: no release schedule
 )

@@ -44,4 +44,5 @@ SPEC = DatasetSpec(
     files=(DataFile("snapshot/mfp_payments.csv", build=_farm.build_copy("mfp_payments"),
                     copied_from=(_farm.HAND_TRANSCRIBED + " (the extract farm/mfp_payments.csv)",)),),
     schema=_farm.schema_for(COLUMNS, numeric_value=True),
+    usual_lag_days=None,  # facts compiled from releases: no release schedule
 )

@@ -105,7 +105,6 @@ SPEC = DatasetSpec(
     schema=schema,
     after=dated,
     date_column="date",
-    # ERS publishes a crop year's estimates around October of the next year: about 670 days
-    # after 1 January of the crop year, the date the table carries.
-    usual_lag_days=670,
+    usual_lag_days=300,  # ERS publishes a crop year's estimates around October of the next
+    # year: about 300 days after the year ends (ages count from the end of the period)
 )

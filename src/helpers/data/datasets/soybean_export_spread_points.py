@@ -34,4 +34,5 @@ SPEC = DatasetSpec(
                     copied_from=(_farm.HAND_TRANSCRIBED
                                  + " (the extract farm/soybean_export_spread_points.csv)",)),),
     schema=_farm.schema_for(COLUMNS, numeric_value=False),
+    usual_lag_days=None,  # facts compiled from releases: no release schedule
 )

@@ -41,6 +41,6 @@ SPEC = DatasetSpec(
                          "@305db0997fa809135db8b18a061b95307dc6cc62"),
                     )),),
     schema=_farm.schema_for(COLUMNS, numeric_value=True, years=(2010, 2026)),
-    # NASS publishes the final marketing-year average about a month after August ends.
-    usual_lag_days=35,
+    usual_lag_days=35,  # NASS publishes the final marketing-year average about a month
+    # after August ends
 )

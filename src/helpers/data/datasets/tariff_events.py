@@ -238,10 +238,11 @@ SPEC = DatasetSpec(
          "(Reuters, AP, Bloomberg, Xinhua, People's Daily; a wire story on a trusted host counts), "
          "news, trade press, legal and customs analysis, research. Test, demo and development hosts, "
          "social posts, forums, aggregators and repository paths were removed; a 'note:' says what "
-         "they had supported. Addresses come from the extracts and their source register only."),
+         "they had supported. Addresses come from the extracts and their source register, and for "
+         "the court's suspension of 2026-03-06 (E059) from Bloomberg Tax's report of that day."),
         ("A row with no primary or wire citation is 'partly' confirmed whatever its extract said: "
          "most rows of 2018-2025 cite law firms, customs brokers, research institutes or trade "
-         "press, so only 5 rows are 'yes'. The Supreme Court ruling of 2026-02-20 is 'partly' for "
+         "press, so only 6 rows are 'yes'. The Supreme Court ruling of 2026-02-20 is 'partly' for "
          "this reason: no copy of the opinion is among the sources."),
         ("2026-07-24 (Section 122 lapse; the 12.5% Section 301 forced-labor duty on China) and "
          "2026-09-24 (truce extended from 2026-11-10 to 2027-01-10; China's rare-earth suspension "

@@ -38,4 +38,5 @@ SPEC = DatasetSpec(
                     copied_from=(_farm.HAND_TRANSCRIBED
                                  + " (the extract farm/trade_war_damage_estimates.csv)",)),),
     schema=_farm.schema_for(COLUMNS, numeric_value=False),
+    usual_lag_days=None,  # facts compiled from releases: no release schedule
 )
