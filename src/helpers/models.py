@@ -50,6 +50,18 @@ def sample_dates(result) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     return None, None
 
 
+def ols_row(formula: str, data: pd.DataFrame, term: str, lags: int | None = None, start=None,
+            end=None, drop_year: int | None = None, drop_years=()) -> pd.Series:
+    """One tidy row (``term``) of an OLS fit with HAC errors on a sub-sample of ``data`` (date
+    index): from ``start``, to ``end``, without the calendar year ``drop_year`` or the years
+    ``drop_years``. The fit behind every specification of a regression's robustness table."""
+    sample = data.loc[pd.Timestamp(start) if start is not None else None:
+                      pd.Timestamp(end) if end is not None else None]
+    left_out = {*drop_years, *([drop_year] if drop_year is not None else [])}
+    sample = sample[~sample.index.year.isin(sorted(left_out))]
+    return tidy(fit_hac(formula, sample, lags), [term]).iloc[0]
+
+
 def tidy(result, terms: list[str] | None = None, method: str | None = None,
          alpha: float = 0.05) -> pd.DataFrame:
     """Coefficients of a statsmodels result as a tidy table (optionally a subset of terms)."""
@@ -260,12 +272,17 @@ def robustness(fit: Callable[..., pd.Series], variants: dict[str, dict]) -> pd.D
     return pd.DataFrame(rows)
 
 
-def sample_end_variants(base: dict, ends: list, label: str = "sample ending {:%Y-%m}"
-                        ) -> dict[str, dict]:
+PRE_2025, PRE_2020 = pd.Timestamp("2024-12-01"), pd.Timestamp("2019-12-01")
+
+
+def sample_end_variants(base: dict, last, ends=(PRE_2025, PRE_2020),
+                        label: str = "sample ending {:%Y-%m}") -> dict[str, dict]:
     """Variants of ``base`` (keyword arguments) that end the sample earlier: one per date in
-    ``ends``, each adding ``end=<date>``. Where a sample ends decides what it can see, so every
-    headline robustness table includes these (the kit's minimum: before 2025, before 2020)."""
-    return {label.format(pd.Timestamp(e)): {**base, "end": pd.Timestamp(e)} for e in ends}
+    ``ends`` before ``last`` (the main sample's last month), each adding ``end=<date>``. Where
+    a sample ends decides what it can see, so every headline robustness table includes these
+    (the kit's minimum: before 2025 and before 2020)."""
+    return {label.format(pd.Timestamp(e)): {**base, "end": pd.Timestamp(e)} for e in ends
+            if pd.Timestamp(e) < pd.Timestamp(last)}
 
 
 def drop_year_variants(base: dict, years) -> dict[str, dict]:

@@ -142,6 +142,10 @@ def test_prose_defects_stay_fixed(built_briefs):
     assert "not distinguishable from zero" in soy_text
     assert "count as zero only where a cited source states it" in soy_text
     assert "Brazil's pre-war rise" in soy_text
+    assert "the main verdict rests on the months after 2024-12" in soy_text
+    assert "reasons beyond the tariff" in soy_text
+    assert "November 2018 was. It was the first since then" in soy_text
+    assert "that is value, not tonnage" in soy_text
     dec = claims("02_decoupling")
     assert "specifications" in dec and "where the series ends" in dec
     costs_text = claims("04_input_costs")

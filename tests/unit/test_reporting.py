@@ -70,7 +70,8 @@ def test_range_sentence_says_when_the_verdict_rests_on_where_the_sample_ends():
     def fit(end=None, start=None):
         return models.tidy(models.fit_hac("y ~ x", frame.loc[start:end]), ["x"]).iloc[0]
 
-    variants = {"full sample": {}, **models.sample_end_variants({}, ["2020-12-01"]),
+    variants = {"full sample": {}, **models.sample_end_variants({}, frame.index.max(),
+                                                                ["2020-12-01", "2022-01-01"]),
                 "from 2013": {"start": "2013-01-01"}}
     table = models.robustness(fit, variants)
     assert list(table["specification"]) == ["full sample", "sample ending 2020-12", "from 2013"]
@@ -80,6 +81,14 @@ def test_range_sentence_says_when_the_verdict_rests_on_where_the_sample_ends():
     assert "The CI excludes zero, unlike the main specification (full sample), in: sample " \
            "ending 2020-12." in text
     assert "the main verdict rests on the months after 2020-12" in text
+
+
+def test_ols_row_fits_the_sub_sample_asked_for():
+    frame = synthetic_frame(1.0)
+    row = models.ols_row("y ~ x", frame, "x", start="2013-01-01", end="2020-12-01",
+                         drop_year=2016)
+    assert row["n"] == 8 * 12 - 12 and row["sample_start"] == pd.Timestamp("2013-01-01")
+    assert row["sample_end"] == pd.Timestamp("2020-12-01")
 
 
 def test_drop_year_variants_leave_out_one_year_each():

@@ -154,3 +154,30 @@ def test_stated_zeros_join_cited_statements_and_tdm_zeros():
     assert sorted(zip(got["period"].dt.strftime("%Y-%m"), got["partner"], strict=True)) == [
         ("2018-11", "United States"), ("2025-09", "United States"), ("2025-10", "Brazil"),
         ("2025-11", "United States")]
+
+
+def test_tariff_steps_keep_big_rises_and_fold_later_ones_into_their_window():
+    """SYNTHETIC path: +25 in 2018-07, +5 in 2019-09 (too small), +10 in 2025-03, +84 in
+    2025-04 (within 12 months of the 2025-03 step)."""
+    days = pd.date_range("2017-01-01", "2025-10-31", freq="D")
+    path = pd.Series(3.0, index=days)
+    for day, rate in [("2018-07-06", 28.0), ("2019-09-01", 33.0), ("2020-03-02", 3.0),
+                      ("2025-03-10", 13.0), ("2025-04-10", 97.0), ("2025-05-14", 23.0)]:
+        path.loc[day:] = rate
+    steps = soy.tariff_steps(path)
+    assert list(steps["date"]) == [pd.Timestamp("2018-07-06"), pd.Timestamp("2025-03-10")]
+    assert list(steps["month"]) == [pd.Timestamp("2018-07-01"), pd.Timestamp("2025-03-01")]
+    assert steps.loc[0, "rise"] == 25 and steps.loc[0, "label"].startswith("2018-07-06 step (+25")
+    ended = soy.tariff_steps(path.loc[:"2024-12-31"])
+    assert list(ended["date"]) == [pd.Timestamp("2018-07-06")]
+    assert soy.tariff_steps(path, end="2025-04-01").shape[0] == 1  # too few months after 2025-03
+
+
+def test_share_frame_counts_calendar_months_across_a_gap():
+    """SYNTHETIC shares with 2018-03 missing from the index."""
+    months = pd.date_range("2018-01-01", periods=5, freq="MS").delete(2)
+    share = pd.DataFrame({"United States": 0.5, "Brazil": 0.4}, index=months)
+    frame = soy.share_frame(share, pd.Series(3.0, index=pd.date_range("2018-01-01", periods=5,
+                                                                       freq="MS")))
+    assert list(frame["trend"]) == [0, 1, 3, 4] and list(frame["month"]) == [1, 2, 4, 5]
+    assert (frame["us_share"] == 50).all() and (frame["tariff"] == 3).all()
