@@ -227,3 +227,29 @@ def share_frame(value_share: pd.DataFrame, tariff: pd.Series) -> pd.DataFrame:
     frame["trend"] = months_since(frame.index, frame.index.min())
     frame["month"] = frame.index.month
     return frame
+
+
+def exporter_monthly(exports: pd.DataFrame, reporter: str, partner: str,
+                     measure: str = "value_usd") -> pd.Series:
+    """One exporter's monthly HS 1201 exports to ``partner`` ('China' or 'World') from the
+    ``soybean_exports_by_exporter`` table: the sum of its HS6 lines per month, on a continuous
+    month index from its first to its last row. A month without a row is missing, never zero;
+    a month whose lines all lack ``measure`` is missing too."""
+    rows = exports[(exports["reporter"] == reporter) & (exports["partner"] == partner)]
+    if rows.empty:
+        raise ValueError(f"no exports from {reporter!r} to {partner!r} in the table")
+    monthly = rows.groupby("date")[measure].sum(min_count=1)
+    months = pd.date_range(monthly.index.min(), monthly.index.max(), freq="MS", name="date")
+    return monthly.reindex(months).rename(f"{reporter} to {partner}")
+
+
+def arrival_lag(shipments: pd.Series, arrivals: pd.Series, max_lag: int = 4) -> pd.DataFrame:
+    """How many months China's arrivals trail the exporter's shipments: the correlation of
+    ``arrivals`` with ``shipments`` shifted 0..``max_lag`` months later, on the months both
+    have. Columns ``lag`` (months), ``r`` and ``n``; the lag with the highest r is the
+    typical voyage-and-clearance delay in monthly data."""
+    rows = []
+    for lag in range(max_lag + 1):
+        both = pd.concat([shipments.shift(lag, freq="MS"), arrivals], axis=1).dropna()
+        rows.append({"lag": lag, "r": float(both.corr().iloc[0, 1]), "n": len(both)})
+    return pd.DataFrame(rows)

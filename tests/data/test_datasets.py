@@ -445,3 +445,15 @@ def test_export_sales_columns_are_the_documented_contract():
     assert all(c.description for c in columns.values())
     kmt = [c for c in columns if c.endswith("_kmt")]
     assert all("thousand metric tons" in columns[c].description for c in kmt)
+
+
+def test_exporter_reported_soybean_exports_match_the_extract_and_keep_gaps():
+    exports = load("soybean_exports_by_exporter", use_cache=False)
+    us_china = soy.exporter_monthly(exports, "United States", "China")
+    assert us_china.loc["2017"].sum() == pytest.approx(12_253_052_866, abs=1)
+    assert us_china.loc["2018"].sum() == pytest.approx(3_119_336_276, abs=1)
+    absent = {f"{d:%Y-%m}" for d in us_china.index[us_china.isna()]}
+    assert {"2018-09", "2018-11"} <= absent and us_china.index.max() == pd.Timestamp("2025-05-01")
+    us = exports[exports["reporter"] == "United States"]
+    assert us.loc[us["date"].dt.year == 2015, "net_weight_kg"].isna().all()  # 0 = not reported
+    assert (exports["net_weight_kg"].dropna() > 0).all()

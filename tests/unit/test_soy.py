@@ -181,3 +181,30 @@ def test_share_frame_counts_calendar_months_across_a_gap():
                                                                        freq="MS")))
     assert list(frame["trend"]) == [0, 1, 3, 4] and list(frame["month"]) == [1, 2, 4, 5]
     assert (frame["us_share"] == 50).all() and (frame["tariff"] == 3).all()
+
+
+def test_exporter_monthly_sums_hs6_lines_and_keeps_absent_months_missing():
+    """SYNTHETIC exporter rows: two HS6 lines in January, one in February, none in March."""
+    rows = pd.DataFrame({
+        "date": pd.to_datetime(["2018-01-01", "2018-01-01", "2018-02-01", "2018-04-01"]),
+        "reporter": "United States", "partner": "China",
+        "hs6_code": ["120190", "120110", "120190", "120190"],
+        "value_usd": [10.0, 1.0, 5.0, 7.0], "net_weight_kg": [np.nan, np.nan, 2.0, 3.0]})
+    value = soy.exporter_monthly(rows, "United States", "China")
+    assert list(value.index) == list(pd.date_range("2018-01-01", "2018-04-01", freq="MS"))
+    assert value.iloc[0] == 11 and value.iloc[1] == 5 and np.isnan(value.iloc[2])
+    weight = soy.exporter_monthly(rows, "United States", "China", "net_weight_kg")
+    assert np.isnan(weight.iloc[0]) and weight.iloc[1] == 2
+    with pytest.raises(ValueError, match="no exports from 'Brazil'"):
+        soy.exporter_monthly(rows, "Brazil", "China")
+
+
+def test_arrival_lag_finds_the_planted_delay():
+    """SYNTHETIC: arrivals are shipments two months later plus a little noise."""
+    rng = np.random.default_rng(0)
+    months = pd.date_range("2015-01-01", periods=60, freq="MS")
+    shipped = pd.Series(rng.normal(10, 3, 60), index=months)
+    arrived = shipped.shift(2, freq="MS") + rng.normal(0, 0.1, 60)
+    lags = soy.arrival_lag(shipped, arrived)
+    assert lags.loc[lags["r"].idxmax(), "lag"] == 2 and list(lags["lag"]) == [0, 1, 2, 3, 4]
+    assert lags.loc[2, "r"] > 0.99 and lags.loc[2, "n"] == 60 and lags.loc[0, "n"] == 58
