@@ -124,5 +124,5 @@ SPEC = DatasetSpec(
     series=(Series("HS 120190 + 120110, reporters 842 (USA), 76 (Brazil), 32 (Argentina), "
                    "partners 156 (China) and 0 (World)",
                    "Soybean exports by exporter to China and the world", "USD (FOB); kg"),),
-    usual_lag_days=90,
+    usual_lag_days=90,  # UN Comtrade: monthly data appear as reporters submit them, usually within three months
 )
