@@ -253,3 +253,22 @@ def arrival_lag(shipments: pd.Series, arrivals: pd.Series, max_lag: int = 4) -> 
         both = pd.concat([shipments.shift(lag, freq="MS"), arrivals], axis=1).dropna()
         rows.append({"lag": lag, "r": float(both.corr().iloc[0, 1]), "n": len(both)})
     return pd.DataFrame(rows)
+
+
+def diversion_panel(exports: pd.DataFrame, treated: str = "United States",
+                    control: str = "Brazil", target: str = "China") -> pd.DataFrame:
+    """The difference-in-differences frame of exporter-reported values
+    (``soybean_exports_by_exporter``): per month the share of ``treated``'s and of
+    ``control``'s soybean exports (value) that went to ``target`` rather than to the rest of the
+    world, in percent, and ``gap`` = treated share - control share (points). A month in which
+    either exporter has no row to ``target`` or to the world has no gap (absent, not zero)."""
+    shares = {}
+    for who in (treated, control):
+        to_target = exporter_monthly(exports, who, target)
+        world = exporter_monthly(exports, who, "World")
+        shares[f"{who}: {target}'s share of its exports, %"] = (
+            100 * to_target / world.reindex(to_target.index)).where(lambda x: x.notna())
+    frame = pd.DataFrame(shares)
+    treated_col, control_col = frame.columns
+    frame["gap"] = frame[treated_col] - frame[control_col]
+    return frame

@@ -208,3 +208,20 @@ def test_arrival_lag_finds_the_planted_delay():
     lags = soy.arrival_lag(shipped, arrived)
     assert lags.loc[lags["r"].idxmax(), "lag"] == 2 and list(lags["lag"]) == [0, 1, 2, 3, 4]
     assert lags.loc[2, "r"] > 0.99 and lags.loc[2, "n"] == 60 and lags.loc[0, "n"] == 58
+
+
+def test_diversion_panel_differences_the_two_exporters_shares():
+    """SYNTHETIC exporter rows: US ships half to China in January and nothing recorded in
+    February; Brazil ships a quarter to China in both months."""
+    rows = []
+    for month, us_china, br_china in [("2018-01-01", 50.0, 25.0), ("2018-02-01", None, 25.0)]:
+        if us_china is not None:
+            rows.append(("United States", "China", month, us_china))
+        rows += [("United States", "World", month, 100.0), ("Brazil", "China", month, br_china),
+                 ("Brazil", "World", month, 100.0)]
+    table = pd.DataFrame(rows, columns=["reporter", "partner", "date", "value_usd"])
+    table["date"] = pd.to_datetime(table["date"])
+    panel = soy.diversion_panel(table)
+    assert panel.loc["2018-01-01", "gap"] == pytest.approx(25.0)
+    assert panel.loc["2018-01-01", "Brazil: China's share of its exports, %"] == 25.0
+    assert "2018-02-01" not in panel.index or np.isnan(panel.loc["2018-02-01", "gap"])

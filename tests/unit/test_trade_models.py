@@ -195,3 +195,19 @@ def test_break_term_ends_the_sample_and_drops_breaks_after_it():
     s = synthetic_series_with_planted_break()
     ended = models.break_term(s, ["2016-01-01", "2019-01-01"], end="2018-12-01")
     assert ended["sample_end"] == pd.Timestamp("2018-12-01") and ended["n"] == len(s) - 12
+
+
+def test_did_row_and_event_study_recover_a_planted_episode():
+    """SYNTHETIC differenced series: a month-of-year pattern, noise, and -20 in 2018-07..2019-12."""
+    rng = np.random.default_rng(2)
+    months = pd.date_range("2015-01-01", "2022-12-01", freq="MS")
+    episode = (months >= "2018-07-01") & (months <= "2019-12-01")
+    gap = pd.Series(5 * np.cos(2 * np.pi * months.month / 12) - 20.0 * episode
+                    + rng.normal(0, 1, len(months)), index=months)
+    row = models.did_row(gap, "2018-07-01", "2019-12-01")
+    assert row["ci_low"] < -20 < row["ci_high"] and row["n"] == len(months)
+    years = models.event_study(gap, 2017).set_index("term")
+    assert 2017 not in years.index and years.loc[2019, "coef"] == pytest.approx(-20, abs=1.5)
+    assert abs(years.loc[2021, "coef"]) < 1.5 and "HAC" in years["method"].iloc[0]
+    with pytest.raises(ValueError, match="no month of 2030"):
+        models.event_study(gap, 2030)
