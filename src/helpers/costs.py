@@ -105,7 +105,8 @@ def pass_through(y: pd.Series, x: pd.Series, lags: int = 6, shock: tuple | None 
 
     with HAC errors. The long-run elasticity is sum b_k (with its CI). Differences avoid a
     spurious regression of two trending price levels. ``shock`` = (first, last) month of a
-    pulse dummy absorbing an episode driven by something else (e.g. the 2022 war shock).
+    pulse dummy absorbing an episode driven by something else (e.g. the 2022 war shock); it is
+    left out when the episode lies outside the sample.
     Returns {'long_run': {...}, 'table': tidy lag table, 'n', 'sample'}.
     """
     df = pd.DataFrame({"dy": np.log(y).diff(), "dx0": np.log(x).diff()})
@@ -116,8 +117,11 @@ def pass_through(y: pd.Series, x: pd.Series, lags: int = 6, shock: tuple | None 
     if shock is not None:
         df["shock"] = ((df.index >= pd.Timestamp(shock[0])) &
                        (df.index <= pd.Timestamp(shock[1]))).astype(float)
-        formula += " + shock"
     df = df.dropna()
+    if shock is not None and not df["shock"].any():
+        shock = None  # the episode lies outside the sample: no dummy to estimate
+    if shock is not None:
+        formula += " + shock"
     result = models.fit_hac(formula, df, hac)
     return {"long_run": models.long_run_effect(result, terms),
             "table": models.tidy(result, terms + (["shock"] if shock else [])),

@@ -250,7 +250,7 @@ def arrival_lag(shipments: pd.Series, arrivals: pd.Series, max_lag: int = 4) -> 
     typical voyage-and-clearance delay in monthly data."""
     rows = []
     for lag in range(max_lag + 1):
-        both = pd.concat([shipments.shift(lag, freq="MS"), arrivals], axis=1).dropna()
+        both = pd.concat([shipments.shift(lag, freq="MS"), arrivals], axis=1, sort=True).dropna()
         rows.append({"lag": lag, "r": float(both.corr().iloc[0, 1]), "n": len(both)})
     return pd.DataFrame(rows)
 

@@ -161,4 +161,4 @@ def test_prose_defects_stay_fixed(built_briefs):
 @pytest.mark.parametrize("name", ["02_decoupling", "03_soybean_collapse", "04_input_costs"])
 def test_estimate_briefs_carry_published_estimates_and_references(built_briefs, name):
     page = (built_briefs["reports"] / f"{name}.html").read_text()
-    assert "Beside published estimates" in page and ">References<" in page
+    assert "Beside published estimates" in page and ">Appendix: references<" in page

@@ -116,3 +116,14 @@ def test_latest_position_against_a_year_earlier_and_the_peak():
     pos = costs.latest_position(s, "2022-01-01")
     assert pos["last"] == pd.Timestamp("2023-06-01") and pos["yoy_pct"] == pytest.approx(20.0)
     assert pos["peak_date"] == pd.Timestamp("2022-04-01") and pos["from_peak_pct"] == pytest.approx(-40.0)
+
+
+def test_a_shock_outside_the_sample_is_left_out_not_estimated():
+    """SYNTHETIC: y follows x with a pass-through of 0.5; the shock window lies after the sample."""
+    rng = np.random.default_rng(4)
+    months = pd.date_range("2010-01-01", periods=96, freq="MS")
+    x = pd.Series(np.exp(np.cumsum(rng.normal(0, 0.05, 96))), index=months)
+    y = pd.Series(np.exp(0.5 * np.log(x) + rng.normal(0, 0.01, 96)), index=months)
+    fit = costs.pass_through(y, x, lags=2, shock=("2030-01-01", "2030-06-01"))
+    assert "shock" not in set(fit["table"]["term"])
+    assert fit["long_run"]["estimate"] == pytest.approx(0.5, abs=0.05)

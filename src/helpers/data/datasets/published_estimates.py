@@ -63,8 +63,9 @@ SPEC = DatasetSpec(
     files=(DataFile("snapshot/facts/published_estimates.csv",
                     build=extracts.copy(EXTRACT, keep=COLUMNS),
                     copied_from=(
-                        ("Hand-transcribed from stored public pages (URL per row), compiled as "
-                         "farm/trade_war_damage_estimates.csv in the kit's extracts"),
+                        ("Hand-compiled: transcribed by hand from stored public pages (URL per "
+                         "row) into the extract farm/trade_war_damage_estimates.csv, copied "
+                         "unchanged"),
                     )),),
     schema=schema,
     usual_lag_days=None,  # facts from published studies: no release schedule
