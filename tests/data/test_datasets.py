@@ -457,3 +457,13 @@ def test_exporter_reported_soybean_exports_match_the_extract_and_keep_gaps():
     us = exports[exports["reporter"] == "United States"]
     assert us.loc[us["date"].dt.year == 2015, "net_weight_kg"].isna().all()  # 0 = not reported
     assert (exports["net_weight_kg"].dropna() > 0).all()
+
+
+def test_published_estimates_keep_each_figure_as_printed_with_its_citation():
+    table = load("published_estimates", use_cache=False)
+    ers = table[(table["study"] == "USDA ERS ERR-304") & (table["commodity"] == "soybeans")
+                & (table["measure"] == "direct export losses, annualised")]
+    assert list(ers["value"]) == ["9.4"] and ers["period"].iloc[0] == "mid-2018 to end-2019"
+    grant = table[table["study"] == "Grant et al. (2021), AEPP"]
+    assert "13.5-18.7" in set(grant["value"])  # a range stays a range
+    assert table["citation"].str.len().gt(20).all() and table["value"].isna().any()
