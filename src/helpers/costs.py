@@ -105,7 +105,8 @@ def pass_through(y: pd.Series, x: pd.Series, lags: int = 6, shock: tuple | None 
 
     with HAC errors. The long-run elasticity is sum b_k (with its CI). Differences avoid a
     spurious regression of two trending price levels. ``shock`` = (first, last) month of a
-    pulse dummy absorbing an episode driven by something else (e.g. the 2022 war shock).
+    pulse dummy absorbing an episode driven by something else (e.g. the 2022 war shock); it is
+    left out when the episode lies outside the sample.
     Returns {'long_run': {...}, 'table': tidy lag table, 'n', 'sample'}.
     """
     df = pd.DataFrame({"dy": np.log(y).diff(), "dx0": np.log(x).diff()})
@@ -116,8 +117,11 @@ def pass_through(y: pd.Series, x: pd.Series, lags: int = 6, shock: tuple | None 
     if shock is not None:
         df["shock"] = ((df.index >= pd.Timestamp(shock[0])) &
                        (df.index <= pd.Timestamp(shock[1]))).astype(float)
-        formula += " + shock"
     df = df.dropna()
+    if shock is not None and not df["shock"].any():
+        shock = None  # the episode lies outside the sample: no dummy to estimate
+    if shock is not None:
+        formula += " + shock"
     result = models.fit_hac(formula, df, hac)
     return {"long_run": models.long_run_effect(result, terms),
             "table": models.tidy(result, terms + (["shock"] if shock else [])),
@@ -134,3 +138,38 @@ def pass_through_row(y: pd.Series, x: pd.Series, lags: int = 6,
                       "ci_high": lr["ci_high"], "p_value": lr["p_value"], "n": fit["n"],
                       "sample_start": fit["sample"][0], "sample_end": fit["sample"][1],
                       "method": fit["table"]["method"].iloc[0]})
+
+
+def per_acre(table: pd.DataFrame, items: list[str], region: str = "U.S. total") -> pd.DataFrame:
+    """USDA ERS costs and returns (the ``soybean_costs_returns`` table) as one column per
+    item, indexed by year, for one region; units as the table gives them (USD per planted
+    acre; price USD per bushel at harvest; yield bushels per planted acre)."""
+    rows = table[(table["region"] == region) & table["item"].isin(items)]
+    missing = sorted(set(items) - set(rows["item"]))
+    if missing:
+        raise ValueError(f"items not in the costs and returns table for {region!r}: {missing}")
+    return rows.pivot_table(index="year", columns="item", values="value")[items]
+
+
+def change_pct(series: pd.Series, start, end) -> float:
+    """Percent change of ``series`` from label ``start`` to label ``end``; raises ValueError
+    when either has no value."""
+    a, b = series.get(start), series.get(end)
+    if a is None or b is None or pd.isna(a) or pd.isna(b):
+        raise ValueError(f"{series.name or 'series'} has no value at {start} or {end}")
+    return float(100 * (b / a - 1))
+
+
+def latest_position(series: pd.Series, peak_from=None) -> dict:
+    """Where a monthly price stands at its last month: ``last`` (date), ``value``, ``yoy_pct``
+    (change on the same month a year earlier, NaN if absent), ``peak`` and ``peak_date`` (from
+    ``peak_from`` on) and ``from_peak_pct``."""
+    s = series.dropna()
+    last = s.index.max()
+    window = s.loc[pd.Timestamp(peak_from):] if peak_from is not None else s
+    year_ago = s.get(last - pd.DateOffset(years=1))
+    return {"last": last, "value": float(s[last]),
+            "yoy_pct": (float(100 * (s[last] / year_ago - 1)) if year_ago is not None
+                        and pd.notna(year_ago) else float("nan")),
+            "peak": float(window.max()), "peak_date": window.idxmax(),
+            "from_peak_pct": float(100 * (s[last] / window.max() - 1))}

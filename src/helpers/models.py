@@ -50,6 +50,18 @@ def sample_dates(result) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
     return None, None
 
 
+def ols_row(formula: str, data: pd.DataFrame, term: str, lags: int | None = None, start=None,
+            end=None, drop_year: int | None = None, drop_years=()) -> pd.Series:
+    """One tidy row (``term``) of an OLS fit with HAC errors on a sub-sample of ``data`` (date
+    index): from ``start``, to ``end``, without the calendar year ``drop_year`` or the years
+    ``drop_years``. The fit behind every specification of a regression's robustness table."""
+    sample = data.loc[pd.Timestamp(start) if start is not None else None:
+                      pd.Timestamp(end) if end is not None else None]
+    left_out = {*drop_years, *([drop_year] if drop_year is not None else [])}
+    sample = sample[~sample.index.year.isin(sorted(left_out))]
+    return tidy(fit_hac(formula, sample, lags), [term]).iloc[0]
+
+
 def tidy(result, terms: list[str] | None = None, method: str | None = None,
          alpha: float = 0.05) -> pd.DataFrame:
     """Coefficients of a statsmodels result as a tidy table (optionally a subset of terms)."""
@@ -67,18 +79,25 @@ def tidy(result, terms: list[str] | None = None, method: str | None = None,
     return table.reset_index(drop=True)[TIDY_COLUMNS]
 
 
+def months_since(index: pd.DatetimeIndex, origin) -> np.ndarray:
+    """Calendar months from ``origin`` to each date (negative before it), as floats: a time
+    term that skips missing months instead of counting rows."""
+    origin = pd.Timestamp(origin)
+    index = pd.DatetimeIndex(index)
+    return ((index.year - origin.year) * 12 + (index.month - origin.month)).to_numpy(float)
+
+
 def _design(series: pd.Series, breaks: list) -> pd.DataFrame:
-    """Trend (months since start), month-of-year, and per break a level dummy ``post_k``
-    and a slope term ``trend_k`` (months since the break, 0 before)."""
+    """Trend (calendar months since the first date), month-of-year, and per break a level
+    dummy ``post_k`` and a slope term ``trend_k`` (calendar months since the break, 0 before).
+    Every time term counts dates, so a missing month leaves a gap in the trend too."""
     df = pd.DataFrame({"y": series.values}, index=series.index)
-    df["trend"] = np.arange(len(df), dtype=float)
+    df["trend"] = months_since(df.index, df.index.min())
     df["month"] = df.index.month
     for k, b in enumerate(breaks, start=1):
-        b = pd.Timestamp(b)
-        after = df.index >= b
+        after = df.index >= pd.Timestamp(b)
         df[f"post_{k}"] = after.astype(float)
-        df[f"trend_{k}"] = np.where(after, (df.index.year - b.year) * 12 +
-                                    (df.index.month - b.month), 0.0)
+        df[f"trend_{k}"] = np.where(after, months_since(df.index, b), 0.0)
     return df
 
 
@@ -99,11 +118,15 @@ def trend_break(series: pd.Series, breaks: list, seasonal: bool = True,
 
 
 def break_term(series: pd.Series, breaks: list, term: str = "post_1", start=None,
-               lags: int | None = None, seasonal: bool = True) -> pd.Series:
+               lags: int | None = None, seasonal: bool = True, end=None) -> pd.Series:
     """One tidy row of ``trend_break`` (e.g. the level shift ``post_1``), optionally on the
-    sample from ``start``: the building block of a robustness table."""
-    sample = series.loc[pd.Timestamp(start):] if start is not None else series
-    table, _ = trend_break(sample, breaks, seasonal=seasonal, lags=lags)
+    sample ``start``..``end``: the building block of a robustness table. Breaks after the
+    sample's end are left out (a sample ending before a break cannot estimate it)."""
+    sample = series.loc[pd.Timestamp(start) if start is not None else None:
+                        pd.Timestamp(end) if end is not None else None]
+    last = sample.dropna().index.max()
+    kept = [b for b in breaks if pd.Timestamp(b) <= last]
+    table, _ = trend_break(sample, kept, seasonal=seasonal, lags=lags)
     return table.set_index("term").loc[term]
 
 
@@ -236,7 +259,8 @@ def estimate_report(row: pd.Series, subject: str, unit: str, decimals: int = 2,
 
 def robustness(fit: Callable[..., pd.Series], variants: dict[str, dict]) -> pd.DataFrame:
     """One row per specification: ``fit(**kwargs)`` returns a tidy row (coef, CI, p, n,
-    sample); ``variants`` maps a label to the keyword arguments that define it."""
+    sample); ``variants`` maps a label to the keyword arguments that define it. The first
+    variant is the main specification that ``range_sentence`` compares the others with."""
     rows = []
     for label, kwargs in variants.items():
         row = fit(**kwargs)
@@ -248,14 +272,52 @@ def robustness(fit: Callable[..., pd.Series], variants: dict[str, dict]) -> pd.D
     return pd.DataFrame(rows)
 
 
+PRE_2025, PRE_2020 = pd.Timestamp("2024-12-01"), pd.Timestamp("2019-12-01")
+
+
+def sample_end_variants(base: dict, last, ends=(PRE_2025, PRE_2020),
+                        label: str = "sample ending {:%Y-%m}") -> dict[str, dict]:
+    """Variants of ``base`` (keyword arguments) that end the sample earlier: one per date in
+    ``ends`` before ``last`` (the main sample's last month), each adding ``end=<date>``. Where
+    a sample ends decides what it can see, so every headline robustness table includes these
+    (the kit's minimum: before 2025 and before 2020)."""
+    return {label.format(pd.Timestamp(e)): {**base, "end": pd.Timestamp(e)} for e in ends
+            if pd.Timestamp(e) < pd.Timestamp(last)}
+
+
+def drop_year_variants(base: dict, years) -> dict[str, dict]:
+    """Variants of ``base`` that leave out one calendar year each (``drop_year=<year>``): for
+    annual fits, where one year can carry the estimate."""
+    return {f"without {y}": {**base, "drop_year": int(y)} for y in years}
+
+
 def range_sentence(table: pd.DataFrame, unit: str, decimals: int = 2,
                    scale: float = 1.0) -> str:
-    """'Across N specifications the estimate runs from A to B unit; K of N CIs include zero.'"""
+    """The range over every specification of a ``robustness`` table, which ones give its ends,
+    how many CIs include zero and, when some specification reaches the other verdict than the
+    first (main) one, which ones do and what drives it: when they are all samples that end
+    earlier than the main one, the main verdict rests on the months after their last end."""
     coefs = scale * table["coef"]
     zero = int(table["ci_includes_zero"].sum())
-    return (f"Across {len(table)} specifications the estimate runs from "
-            f"{coefs.min():.{decimals}f} to {coefs.max():.{decimals}f} {unit}; "
-            f"{zero} of {len(table)} confidence intervals include zero.")
+    low, high = coefs.idxmin(), coefs.idxmax()
+    spec = table["specification"]
+    text = (f"Across {len(table)} specifications the estimate runs from "
+            f"{coefs[low]:.{decimals}f} ({spec[low]}) to {coefs[high]:.{decimals}f} "
+            f"({spec[high]}) {unit}; {zero} of {len(table)} confidence intervals include zero.")
+    main = table.iloc[0]
+    differ = table[table["ci_includes_zero"] != main["ci_includes_zero"]]
+    if differ.empty:
+        return text + f" Every specification agrees with the main one ({spec.iloc[0]})."
+    verdict = "excludes" if main["ci_includes_zero"] else "includes"
+    text += (f" The CI {verdict} zero, unlike the main specification ({spec.iloc[0]}), in: "
+             + ", ".join(differ["specification"]) + ".")
+    ends = pd.to_datetime(differ["sample_end"])
+    main_end = main.get("sample_end")
+    if main_end is not None and pd.notna(main_end) and ends.notna().all() and (
+            ends < pd.Timestamp(main_end)).all():
+        text += (f" What drives it is where the sample ends: the main verdict rests on the "
+                 f"months after {ends.max():%Y-%m}.")
+    return text
 
 
 def same_months_change(series: pd.Series, event_date, months_after: int = 12,
@@ -278,3 +340,31 @@ def same_months_change(series: pd.Series, event_date, months_after: int = 12,
     frame = pd.DataFrame({"d": diff})
     result = fit_hac("d ~ 1", frame, lags if lags is not None else min(hac_lags(len(frame)), 3))
     return tidy(result).iloc[0].rename("change")
+
+
+def did_row(gap: pd.Series, first, last, start=None, end=None,
+            lags: int | None = None) -> pd.Series:
+    """Difference-in-differences on a differenced series (e.g. ``soy.diversion_panel``'s
+    ``gap``): the mean change of ``gap`` in the treated months ``first``..``last`` against the
+    other months of the sample ``start``..``end``, with month-of-year effects and HAC errors.
+    Returns the tidy row ``treated`` (log points when ``gap`` is in logs)."""
+    sample = gap.loc[pd.Timestamp(start) if start is not None else None:
+                     pd.Timestamp(end) if end is not None else None].dropna()
+    frame = pd.DataFrame({"gap": sample, "month": sample.index.month,
+                          "treated": ((sample.index >= pd.Timestamp(first))
+                                      & (sample.index <= pd.Timestamp(last))).astype(float)})
+    return tidy(fit_hac("gap ~ treated + C(month)", frame, lags), ["treated"]).iloc[0]
+
+
+def event_study(gap: pd.Series, base_year: int, lags: int | None = None) -> pd.DataFrame:
+    """Year-by-year coefficients of a differenced series against ``base_year`` (month-of-year
+    effects, HAC errors): one tidy row per year other than the base, ``term`` = the year."""
+    sample = gap.dropna()
+    if base_year not in set(sample.index.year):
+        raise ValueError(f"no month of {base_year} in the series to compare the years with")
+    frame = pd.DataFrame({"gap": sample, "month": sample.index.month, "year": sample.index.year})
+    result = fit_hac(f"gap ~ C(year, Treatment(reference={base_year})) + C(month)", frame, lags)
+    table = tidy(result)
+    table = table[table["term"].str.startswith("C(year")].copy()
+    table["term"] = table["term"].str.extract(r"\[T\.(\d+)\]")[0].astype(int)
+    return table.reset_index(drop=True)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from helpers.models import months_since
+
 KG_PER_TONNE = 1_000.0
 TONNES_PER_MILLION = 1_000_000.0
 USD_PER_BILLION = 1e9
@@ -189,3 +191,84 @@ def stated_zeros(statements: pd.DataFrame, quantities: pd.DataFrame) -> pd.DataF
     from_quantities.columns = ["period", "partner", "value"]
     return pd.concat([statements[["period", "partner"]], from_quantities[["period", "partner"]]]
                      ).drop_duplicates(ignore_index=True)
+
+
+def tariff_steps(path: pd.Series, min_rise: float = 10.0, min_gap_months: int = 12,
+                 end=None, months_after: int = 3) -> pd.DataFrame:
+    """The rises of China's soybean tariff worth a before/after comparison, read from its daily
+    path (``tariffs.soybean_tariff_path``): days on which the rate rose by at least
+    ``min_rise`` points; a rise within ``min_gap_months`` of the previous kept one is folded
+    into it (its months are already in that step's window); a step needs ``months_after``
+    months up to ``end`` (default: the path's end). Columns: ``date`` (day it took effect),
+    ``month`` (its month start), ``rise`` (points), ``rate`` (percent after) and ``label``."""
+    rises = path.diff()
+    days = rises.index[rises >= min_rise]
+    last = pd.Timestamp(end) if end is not None else path.index.max()
+    kept: list[pd.Timestamp] = []
+    for day in days:
+        if kept and day < kept[-1] + pd.DateOffset(months=min_gap_months):
+            continue
+        if day.to_period("M").to_timestamp() + pd.DateOffset(months=months_after - 1) <= last:
+            kept.append(day)
+    rows = [{"date": d, "month": d.to_period("M").to_timestamp(), "rise": float(rises[d]),
+             "rate": float(path[d]),
+             "label": f"{d:%Y-%m-%d} step (+{rises[d]:.0f} points, to {path[d]:.0f}%)"}
+            for d in kept]
+    return pd.DataFrame(rows, columns=["date", "month", "rise", "rate", "label"])
+
+
+def share_frame(value_share: pd.DataFrame, tariff: pd.Series) -> pd.DataFrame:
+    """The tariff-share regression's frame: ``us_share`` and ``brazil_share`` (percent of
+    China's import value), ``tariff`` (percent, monthly average), ``trend`` (calendar months
+    since the first month) and ``month`` (1-12), on the months of ``value_share``."""
+    frame = pd.DataFrame({"us_share": 100 * value_share["United States"],
+                          "brazil_share": 100 * value_share["Brazil"],
+                          "tariff": tariff.reindex(value_share.index)})
+    frame["trend"] = months_since(frame.index, frame.index.min())
+    frame["month"] = frame.index.month
+    return frame
+
+
+def exporter_monthly(exports: pd.DataFrame, reporter: str, partner: str,
+                     measure: str = "value_usd") -> pd.Series:
+    """One exporter's monthly HS 1201 exports to ``partner`` ('China' or 'World') from the
+    ``soybean_exports_by_exporter`` table: the sum of its HS6 lines per month, on a continuous
+    month index from its first to its last row. A month without a row is missing, never zero;
+    a month whose lines all lack ``measure`` is missing too."""
+    rows = exports[(exports["reporter"] == reporter) & (exports["partner"] == partner)]
+    if rows.empty:
+        raise ValueError(f"no exports from {reporter!r} to {partner!r} in the table")
+    monthly = rows.groupby("date")[measure].sum(min_count=1)
+    months = pd.date_range(monthly.index.min(), monthly.index.max(), freq="MS", name="date")
+    return monthly.reindex(months).rename(f"{reporter} to {partner}")
+
+
+def arrival_lag(shipments: pd.Series, arrivals: pd.Series, max_lag: int = 4) -> pd.DataFrame:
+    """How many months China's arrivals trail the exporter's shipments: the correlation of
+    ``arrivals`` with ``shipments`` shifted 0..``max_lag`` months later, on the months both
+    have. Columns ``lag`` (months), ``r`` and ``n``; the lag with the highest r is the
+    typical voyage-and-clearance delay in monthly data."""
+    rows = []
+    for lag in range(max_lag + 1):
+        both = pd.concat([shipments.shift(lag, freq="MS"), arrivals], axis=1, sort=True).dropna()
+        rows.append({"lag": lag, "r": float(both.corr().iloc[0, 1]), "n": len(both)})
+    return pd.DataFrame(rows)
+
+
+def diversion_panel(exports: pd.DataFrame, treated: str = "United States",
+                    control: str = "Brazil", target: str = "China") -> pd.DataFrame:
+    """The difference-in-differences frame of exporter-reported values
+    (``soybean_exports_by_exporter``): per month the share of ``treated``'s and of
+    ``control``'s soybean exports (value) that went to ``target`` rather than to the rest of the
+    world, in percent, and ``gap`` = treated share - control share (points). A month in which
+    either exporter has no row to ``target`` or to the world has no gap (absent, not zero)."""
+    shares = {}
+    for who in (treated, control):
+        to_target = exporter_monthly(exports, who, target)
+        world = exporter_monthly(exports, who, "World")
+        shares[f"{who}: {target}'s share of its exports, %"] = (
+            100 * to_target / world.reindex(to_target.index)).where(lambda x: x.notna())
+    frame = pd.DataFrame(shares)
+    treated_col, control_col = frame.columns
+    frame["gap"] = frame[treated_col] - frame[control_col]
+    return frame

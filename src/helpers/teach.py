@@ -170,12 +170,8 @@ def _soy_values() -> pd.DataFrame:
 def _us_share_frame() -> pd.DataFrame:
     """The notebook's regression frame: US value share (percent), tariff, trend, month."""
     values = _soy_values().loc["2017-01-01":"2025-10-01"]
-    frame = pd.DataFrame({"us_share": 100 * soy.shares(values)["United States"]})
-    frame["tariff"] = tariffs.to_monthly(tariffs.soybean_tariff_path(
-        load("tariff_events"), "2017-01-01", "2025-10-01"))
-    frame["trend"] = np.arange(len(frame))
-    frame["month"] = frame.index.month
-    return frame
+    return soy.share_frame(soy.shares(values), tariffs.to_monthly(tariffs.soybean_tariff_path(
+        load("tariff_events"), "2017-01-01", "2025-10-01")))
 
 
 @reference("03_my_share_change", 0.1, "percentage points")

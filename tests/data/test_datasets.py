@@ -510,3 +510,25 @@ def test_export_sales_columns_are_the_documented_contract():
     assert all(c.description for c in columns.values())
     kmt = [c for c in columns if c.endswith("_kmt")]
     assert all("thousand metric tons" in columns[c].description for c in kmt)
+
+
+def test_exporter_reported_soybean_exports_match_the_extract_and_keep_gaps():
+    exports = load("soybean_exports_by_exporter", use_cache=False)
+    us_china = soy.exporter_monthly(exports, "United States", "China")
+    assert us_china.loc["2017"].sum() == pytest.approx(12_253_052_866, abs=1)
+    assert us_china.loc["2018"].sum() == pytest.approx(3_119_336_276, abs=1)
+    absent = {f"{d:%Y-%m}" for d in us_china.index[us_china.isna()]}
+    assert {"2018-09", "2018-11"} <= absent and us_china.index.max() == pd.Timestamp("2025-05-01")
+    us = exports[exports["reporter"] == "United States"]
+    assert us.loc[us["date"].dt.year == 2015, "net_weight_kg"].isna().all()  # 0 = not reported
+    assert (exports["net_weight_kg"].dropna() > 0).all()
+
+
+def test_published_estimates_keep_each_figure_as_printed_with_its_citation():
+    table = load("published_estimates", use_cache=False)
+    ers = table[(table["study"] == "USDA ERS ERR-304") & (table["commodity"] == "soybeans")
+                & (table["measure"] == "direct export losses, annualised")]
+    assert list(ers["value"]) == ["9.4"] and ers["period"].iloc[0] == "mid-2018 to end-2019"
+    grant = table[table["study"] == "Grant et al. (2021), AEPP"]
+    assert "13.5-18.7" in set(grant["value"])  # a range stays a range
+    assert table["citation"].str.len().gt(20).all() and table["value"].isna().any()

@@ -142,9 +142,23 @@ def test_prose_defects_stay_fixed(built_briefs):
     assert "not distinguishable from zero" in soy_text
     assert "count as zero only where a cited source states it" in soy_text
     assert "Brazil's pre-war rise" in soy_text
+    assert "the main verdict rests on the months after 2024-12" in soy_text
+    assert "reasons beyond the tariff" in soy_text
+    assert "November 2018 was. It was the first since then" in soy_text
+    assert "that is value, not tonnage" in soy_text
+    assert "Morgan et al. (2022) for soybeans on the same period and basis" in soy_text
+    assert "China's arrivals from the US (China's customs" in soy_text
     dec = claims("02_decoupling")
     assert "specifications" in dec and "where the series ends" in dec
     costs_text = claims("04_input_costs")
     assert "Only 2022" in costs_text and "moves nothing" in costs_text
+    assert "which measure prices only" in costs_text and "FOB Middle East" in costs_text
+    assert "the two bases disagree" in costs_text
     assert "of the whole farm commitment" in claims("01_tariff_timeline")
     assert "ESR" in claims("05_outlook") or "export sales" in claims("05_outlook")
+
+
+@pytest.mark.parametrize("name", ["02_decoupling", "03_soybean_collapse", "04_input_costs"])
+def test_estimate_briefs_carry_published_estimates_and_references(built_briefs, name):
+    page = (built_briefs["reports"] / f"{name}.html").read_text()
+    assert "Beside published estimates" in page and ">Appendix: references<" in page

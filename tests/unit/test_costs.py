@@ -90,3 +90,40 @@ def test_change_by_year_against_a_reference_month():
     assert by_year.loc[2018] == pytest.approx(0) and by_year.loc[2019] == pytest.approx(-20)
     with pytest.raises(ValueError, match="reference month"):
         costs.change_by_year(ratio, "2017-01-01")
+
+
+def test_per_acre_pivots_one_region_and_names_missing_items():
+    """SYNTHETIC costs-and-returns rows for two regions and two years."""
+    table = pd.DataFrame({"year": [2018, 2018, 2023, 2023, 2018],
+                          "region": ["U.S. total"] * 4 + ["Heartland"],
+                          "item": ["Fertilizer", "Price", "Fertilizer", "Price", "Fertilizer"],
+                          "value": [20.0, 8.0, 40.0, 10.0, 99.0]})
+    wide = costs.per_acre(table, ["Fertilizer", "Price"])
+    assert wide.loc[2023, "Fertilizer"] == 40 and wide.loc[2018, "Price"] == 8
+    assert costs.change_pct(wide["Fertilizer"], 2018, 2023) == pytest.approx(100.0)
+    with pytest.raises(ValueError, match="Yield"):
+        costs.per_acre(table, ["Yield"])
+    with pytest.raises(ValueError, match="no value"):
+        costs.change_pct(wide["Fertilizer"], 2018, 2020)
+
+
+def test_latest_position_against_a_year_earlier_and_the_peak():
+    """SYNTHETIC monthly prices: 100 rising to a peak of 200 in 2022-04, 120 at the end."""
+    months = pd.date_range("2021-01-01", "2023-06-01", freq="MS")
+    s = pd.Series(100.0, index=months)
+    s["2022-04-01"] = 200.0
+    s["2023-06-01"] = 120.0
+    pos = costs.latest_position(s, "2022-01-01")
+    assert pos["last"] == pd.Timestamp("2023-06-01") and pos["yoy_pct"] == pytest.approx(20.0)
+    assert pos["peak_date"] == pd.Timestamp("2022-04-01") and pos["from_peak_pct"] == pytest.approx(-40.0)
+
+
+def test_a_shock_outside_the_sample_is_left_out_not_estimated():
+    """SYNTHETIC: y follows x with a pass-through of 0.5; the shock window lies after the sample."""
+    rng = np.random.default_rng(4)
+    months = pd.date_range("2010-01-01", periods=96, freq="MS")
+    x = pd.Series(np.exp(np.cumsum(rng.normal(0, 0.05, 96))), index=months)
+    y = pd.Series(np.exp(0.5 * np.log(x) + rng.normal(0, 0.01, 96)), index=months)
+    fit = costs.pass_through(y, x, lags=2, shock=("2030-01-01", "2030-06-01"))
+    assert "shock" not in set(fit["table"]["term"])
+    assert fit["long_run"]["estimate"] == pytest.approx(0.5, abs=0.05)

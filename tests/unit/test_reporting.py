@@ -51,6 +51,50 @@ def test_robustness_table_and_range_sentence():
     text = models.range_sentence(table, "points")
     assert text.startswith("Across 2 specifications the estimate runs from -")
     assert "0 of 2 confidence intervals include zero" in text
+    assert "Every specification agrees with the main one (full sample)" in text
+
+
+def frame_whose_effect_vanishes_in_its_last_year(seed: int = 0) -> pd.DataFrame:
+    """SYNTHETIC: y = -1 * x + noise for 2012-2020; in 2021 x is high (4) and y is high too
+    (2), so adding the last year pulls the slope to about zero."""
+    rng = np.random.default_rng(seed)
+    last = MONTHS.year == 2021
+    x = np.where(last, 4.0, rng.normal(0, 1, len(MONTHS)))
+    y = np.where(last, 2.0, -1.0 * x) + rng.normal(0, 1, len(MONTHS))
+    return pd.DataFrame({"x": x, "y": y}, index=MONTHS)
+
+
+def test_range_sentence_says_when_the_verdict_rests_on_where_the_sample_ends():
+    frame = frame_whose_effect_vanishes_in_its_last_year()
+
+    def fit(end=None, start=None):
+        return models.tidy(models.fit_hac("y ~ x", frame.loc[start:end]), ["x"]).iloc[0]
+
+    variants = {"full sample": {}, **models.sample_end_variants({}, frame.index.max(),
+                                                                ["2020-12-01", "2022-01-01"]),
+                "from 2013": {"start": "2013-01-01"}}
+    table = models.robustness(fit, variants)
+    assert list(table["specification"]) == ["full sample", "sample ending 2020-12", "from 2013"]
+    assert table.loc[0, "ci_includes_zero"] and not table.loc[1, "ci_includes_zero"]
+    text = models.range_sentence(table, "points")
+    assert "(sample ending 2020-12)" in text
+    assert "The CI excludes zero, unlike the main specification (full sample), in: sample " \
+           "ending 2020-12." in text
+    assert "the main verdict rests on the months after 2020-12" in text
+
+
+def test_ols_row_fits_the_sub_sample_asked_for():
+    frame = synthetic_frame(1.0)
+    row = models.ols_row("y ~ x", frame, "x", start="2013-01-01", end="2020-12-01",
+                         drop_year=2016)
+    assert row["n"] == 8 * 12 - 12 and row["sample_start"] == pd.Timestamp("2013-01-01")
+    assert row["sample_end"] == pd.Timestamp("2020-12-01")
+
+
+def test_drop_year_variants_leave_out_one_year_each():
+    variants = models.drop_year_variants({"lags": 2}, [2018, 2019])
+    assert variants == {"without 2018": {"lags": 2, "drop_year": 2018},
+                        "without 2019": {"lags": 2, "drop_year": 2019}}
 
 
 def test_hac_lag_rule_is_named_when_used_and_a_hand_set_lag_says_so():

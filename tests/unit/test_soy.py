@@ -154,3 +154,74 @@ def test_stated_zeros_join_cited_statements_and_tdm_zeros():
     assert sorted(zip(got["period"].dt.strftime("%Y-%m"), got["partner"], strict=True)) == [
         ("2018-11", "United States"), ("2025-09", "United States"), ("2025-10", "Brazil"),
         ("2025-11", "United States")]
+
+
+def test_tariff_steps_keep_big_rises_and_fold_later_ones_into_their_window():
+    """SYNTHETIC path: +25 in 2018-07, +5 in 2019-09 (too small), +10 in 2025-03, +84 in
+    2025-04 (within 12 months of the 2025-03 step)."""
+    days = pd.date_range("2017-01-01", "2025-10-31", freq="D")
+    path = pd.Series(3.0, index=days)
+    for day, rate in [("2018-07-06", 28.0), ("2019-09-01", 33.0), ("2020-03-02", 3.0),
+                      ("2025-03-10", 13.0), ("2025-04-10", 97.0), ("2025-05-14", 23.0)]:
+        path.loc[day:] = rate
+    steps = soy.tariff_steps(path)
+    assert list(steps["date"]) == [pd.Timestamp("2018-07-06"), pd.Timestamp("2025-03-10")]
+    assert list(steps["month"]) == [pd.Timestamp("2018-07-01"), pd.Timestamp("2025-03-01")]
+    assert steps.loc[0, "rise"] == 25 and steps.loc[0, "label"].startswith("2018-07-06 step (+25")
+    ended = soy.tariff_steps(path.loc[:"2024-12-31"])
+    assert list(ended["date"]) == [pd.Timestamp("2018-07-06")]
+    assert soy.tariff_steps(path, end="2025-04-01").shape[0] == 1  # too few months after 2025-03
+
+
+def test_share_frame_counts_calendar_months_across_a_gap():
+    """SYNTHETIC shares with 2018-03 missing from the index."""
+    months = pd.date_range("2018-01-01", periods=5, freq="MS").delete(2)
+    share = pd.DataFrame({"United States": 0.5, "Brazil": 0.4}, index=months)
+    frame = soy.share_frame(share, pd.Series(3.0, index=pd.date_range("2018-01-01", periods=5,
+                                                                       freq="MS")))
+    assert list(frame["trend"]) == [0, 1, 3, 4] and list(frame["month"]) == [1, 2, 4, 5]
+    assert (frame["us_share"] == 50).all() and (frame["tariff"] == 3).all()
+
+
+def test_exporter_monthly_sums_hs6_lines_and_keeps_absent_months_missing():
+    """SYNTHETIC exporter rows: two HS6 lines in January, one in February, none in March."""
+    rows = pd.DataFrame({
+        "date": pd.to_datetime(["2018-01-01", "2018-01-01", "2018-02-01", "2018-04-01"]),
+        "reporter": "United States", "partner": "China",
+        "hs6_code": ["120190", "120110", "120190", "120190"],
+        "value_usd": [10.0, 1.0, 5.0, 7.0], "net_weight_kg": [np.nan, np.nan, 2.0, 3.0]})
+    value = soy.exporter_monthly(rows, "United States", "China")
+    assert list(value.index) == list(pd.date_range("2018-01-01", "2018-04-01", freq="MS"))
+    assert value.iloc[0] == 11 and value.iloc[1] == 5 and np.isnan(value.iloc[2])
+    weight = soy.exporter_monthly(rows, "United States", "China", "net_weight_kg")
+    assert np.isnan(weight.iloc[0]) and weight.iloc[1] == 2
+    with pytest.raises(ValueError, match="no exports from 'Brazil'"):
+        soy.exporter_monthly(rows, "Brazil", "China")
+
+
+def test_arrival_lag_finds_the_planted_delay():
+    """SYNTHETIC: arrivals are shipments two months later plus a little noise."""
+    rng = np.random.default_rng(0)
+    months = pd.date_range("2015-01-01", periods=60, freq="MS")
+    shipped = pd.Series(rng.normal(10, 3, 60), index=months)
+    arrived = shipped.shift(2, freq="MS") + rng.normal(0, 0.1, 60)
+    lags = soy.arrival_lag(shipped, arrived)
+    assert lags.loc[lags["r"].idxmax(), "lag"] == 2 and list(lags["lag"]) == [0, 1, 2, 3, 4]
+    assert lags.loc[2, "r"] > 0.99 and lags.loc[2, "n"] == 60 and lags.loc[0, "n"] == 58
+
+
+def test_diversion_panel_differences_the_two_exporters_shares():
+    """SYNTHETIC exporter rows: US ships half to China in January and nothing recorded in
+    February; Brazil ships a quarter to China in both months."""
+    rows = []
+    for month, us_china, br_china in [("2018-01-01", 50.0, 25.0), ("2018-02-01", None, 25.0)]:
+        if us_china is not None:
+            rows.append(("United States", "China", month, us_china))
+        rows += [("United States", "World", month, 100.0), ("Brazil", "China", month, br_china),
+                 ("Brazil", "World", month, 100.0)]
+    table = pd.DataFrame(rows, columns=["reporter", "partner", "date", "value_usd"])
+    table["date"] = pd.to_datetime(table["date"])
+    panel = soy.diversion_panel(table)
+    assert panel.loc["2018-01-01", "gap"] == pytest.approx(25.0)
+    assert panel.loc["2018-01-01", "Brazil: China's share of its exports, %"] == 25.0
+    assert "2018-02-01" not in panel.index or np.isnan(panel.loc["2018-02-01", "gap"])

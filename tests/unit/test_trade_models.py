@@ -170,3 +170,55 @@ def test_same_months_change_compares_like_seasons():
     assert row["coef"] == pytest.approx(-5.0) and row["n"] == 8
     with pytest.raises(ValueError, match="fewer than three"):
         models.same_months_change(s, "2019-09-01", 12)
+
+
+def exact_series_with_gaps(missing=("2011-03-01", "2012-07-01", "2014-11-01", "2016-02-01",
+                                    "2017-05-01")):
+    """SYNTHETIC, no noise: log series = 5 + 0.005 * months + month effect, a level shift of
+    -0.3 and a slope change of -0.01 per month from 2016-01, with five months left out."""
+    t = np.arange(len(MONTHS))
+    after = MONTHS >= "2016-01-01"
+    since = np.where(after, t - np.argmax(after), 0)
+    y = 5 + 0.005 * t + 0.05 * np.sin(2 * np.pi * MONTHS.month / 12) - 0.3 * after - 0.01 * since
+    return pd.Series(y, index=MONTHS).drop(pd.to_datetime(list(missing)))
+
+
+def test_time_terms_count_calendar_months_not_rows():
+    s = exact_series_with_gaps()
+    design = models._design(s, ["2016-01-01"])
+    assert design["trend"].iloc[-1] == len(MONTHS) - 1  # 2019-12 is month 119, not row 114
+    assert design.loc["2016-03-01", "trend_1"] == 2.0
+
+
+def test_trend_break_recovers_the_planted_break_exactly_despite_missing_months():
+    s = exact_series_with_gaps()
+    assert len(s) == len(MONTHS) - 5
+    row = models.trend_break(s, ["2016-01-01"])[0].set_index("term")
+    assert row.loc["post_1", "coef"] == pytest.approx(-0.3, abs=1e-9)
+    assert row.loc["trend_1", "coef"] == pytest.approx(-0.01, abs=1e-9)
+    assert row.loc["trend", "coef"] == pytest.approx(0.005, abs=1e-9)
+    gap = models.counterfactual_gap(s, "2016-01-01")
+    planted = np.exp(-0.3 - 0.01 * models.months_since(gap.index, "2016-01-01"))
+    assert np.allclose(gap["actual"] / gap["counterfactual"], planted)
+
+
+def test_break_term_ends_the_sample_and_drops_breaks_after_it():
+    s = synthetic_series_with_planted_break()
+    ended = models.break_term(s, ["2016-01-01", "2019-01-01"], end="2018-12-01")
+    assert ended["sample_end"] == pd.Timestamp("2018-12-01") and ended["n"] == len(s) - 12
+
+
+def test_did_row_and_event_study_recover_a_planted_episode():
+    """SYNTHETIC differenced series: a month-of-year pattern, noise, and -20 in 2018-07..2019-12."""
+    rng = np.random.default_rng(2)
+    months = pd.date_range("2015-01-01", "2022-12-01", freq="MS")
+    episode = (months >= "2018-07-01") & (months <= "2019-12-01")
+    gap = pd.Series(5 * np.cos(2 * np.pi * months.month / 12) - 20.0 * episode
+                    + rng.normal(0, 1, len(months)), index=months)
+    row = models.did_row(gap, "2018-07-01", "2019-12-01")
+    assert row["ci_low"] < -20 < row["ci_high"] and row["n"] == len(months)
+    years = models.event_study(gap, 2017).set_index("term")
+    assert 2017 not in years.index and years.loc[2019, "coef"] == pytest.approx(-20, abs=1.5)
+    assert abs(years.loc[2021, "coef"]) < 1.5 and "HAC" in years["method"].iloc[0]
+    with pytest.raises(ValueError, match="no month of 2030"):
+        models.event_study(gap, 2030)
