@@ -4,6 +4,7 @@ source footers taken from the catalog, and alt text carried with every figure.
 
 from __future__ import annotations
 
+import itertools
 import re
 import textwrap
 from collections.abc import Iterable
@@ -249,7 +250,7 @@ def coverage_chart(cov: pd.DataFrame) -> Figure:
     bar marks a series with missing months inside its span. Expects ``coverage()``'s frame."""
     cov = cov.sort_values(["dataset", "start"]).reset_index(drop=True)
     fig, ax = plt.subplots(figsize=(9, 0.24 * len(cov) + 1.6))
-    colours = dict(zip(cov["dataset"].unique(), PALETTE.values(), strict=False))
+    colours = dict(zip(cov["dataset"].unique(), itertools.cycle(PALETTE.values())))
     for i, row in cov.iterrows():
         ax.barh(i, row["end"] - row["start"] + pd.Timedelta(days=28), left=row["start"],
                 color=colours[row["dataset"]], hatch="///" if row["missing"] else None,

@@ -249,10 +249,24 @@ INCOME_SERIES = {"net_farm_income": "net farm income",
                                     "(ERS key GPAUSAE--VAP)"}
 
 
-def income_by_year(income: pd.DataFrame, vintage: str = "2026-02-05") -> pd.DataFrame:
+def latest_full_release(income: pd.DataFrame) -> str:
+    """The date (YYYY-MM-DD) of the newest ERS release that holds every series
+    ``income_by_year`` reads; older vintages kept for single forecasts do not qualify."""
+    dated = income.assign(release=income["vintage"].str.extract(r"(\d{4}-\d{2}-\d{2})")[0])
+    wanted = set(INCOME_SERIES.values())
+    full = [r for r, rows in dated.groupby("release") if wanted <= set(rows["series"])]
+    if not full:
+        raise ValueError("no ERS release holds every farm-income series the kit reads: "
+                         f"{sorted(wanted)}")
+    return max(full)
+
+
+def income_by_year(income: pd.DataFrame, vintage: str | None = None) -> pd.DataFrame:
     """Net farm income, net cash farm income, direct government payments and their ad hoc
-    part (USD bn, nominal) by year from one ERS release (``vintage`` in its text), with the
-    payments' share of net farm income (%), each row's ERS status and a trade-aid flag."""
+    part (USD bn, nominal) by year from one ERS release (``vintage`` in its text; by default
+    the latest release holding them all), with the payments' share of net farm income (%),
+    each row's ERS status and a trade-aid flag."""
+    vintage = vintage or latest_full_release(income)
     rows = income[income["vintage"].str.contains(vintage, regex=False)
                   & income["series"].isin(INCOME_SERIES.values())]
     if rows.empty:

@@ -86,7 +86,7 @@ class Cited:
 
 def published_figure(table: pd.DataFrame, study: str, measure: str, commodity: str,
                      geography: str | None = None) -> pd.Series:
-    """The one row of the ``published_estimates`` table for ``study``, ``measure``,
+    """The one row of the ``trade_war_damage_estimates`` table for ``study``, ``measure``,
     ``commodity`` (and ``geography``, where a study gives several); ValueError unless exactly
     one row matches."""
     rows = table[(table["study"] == study) & (table["measure"] == measure)
@@ -101,7 +101,7 @@ def published_figure(table: pd.DataFrame, study: str, measure: str, commodity: s
 
 def beside_table(rows: list[dict], cited: Cited) -> pd.DataFrame:
     """The 'Beside published estimates' table: per row the citation key (``key``), the
-    published figure (a ``published_estimates`` row as ``figure``), the kit's number as text
+    published figure (a ``trade_war_damage_estimates`` row as ``figure``), the kit's number as text
     (``kit``) and why the two differ (``why``). The study is printed as its short citation."""
     out = []
     for row in rows:

@@ -175,8 +175,9 @@ def test_yuan_monthly_series_is_published_then_computed_from_whole_months():
     daily = fx[fx["series_id"] == "DEXCHUS"].set_index("date")["cny_per_usd"]
     assert daily.index.max() == pd.Timestamp("2026-09-18")
     bridge = fx[fx["series_id"] == "DEXCHUS_MONTHLY_MEAN_COMPUTED"].set_index("date")["cny_per_usd"]
-    # 2020-11 (the copy starts on the 30th) and 2026-09 (it ends on the 18th) are partial
-    assert (bridge.index.min(), bridge.index.max()) == (pd.Timestamp("2020-12-01"),
+    # from the month after EXCHUS ends (the second daily copy covers 2019-08..2020-11) to the
+    # last whole month: 2026-09 (the copy ends on the 18th) is partial
+    assert (bridge.index.min(), bridge.index.max()) == (pd.Timestamp("2019-09-01"),
                                                         pd.Timestamp("2026-08-01"))
     assert bridge.loc["2024-03-01"] == pytest.approx(daily.loc["2024-03"].mean(), abs=5e-5)
     assert (fx.loc[fx["series_id"] == "DEXCHUS_MONTHLY_MEAN_COMPUTED", "freq"] == "month").all()
@@ -524,8 +525,8 @@ def test_exporter_reported_soybean_exports_match_the_extract_and_keep_gaps():
     assert (exports["net_weight_kg"].dropna() > 0).all()
 
 
-def test_published_estimates_keep_each_figure_as_printed_with_its_citation():
-    table = load("published_estimates", use_cache=False)
+def test_trade_war_damage_estimates_keep_each_figure_as_printed_with_its_citation():
+    table = load("trade_war_damage_estimates", use_cache=False)
     ers = table[(table["study"] == "USDA ERS ERR-304") & (table["commodity"] == "soybeans")
                 & (table["measure"] == "direct export losses, annualised")]
     assert list(ers["value"]) == ["9.4"] and ers["period"].iloc[0] == "mid-2018 to end-2019"

@@ -22,15 +22,13 @@ VARIANTS = {
     "02_decoupling": {"window_start": "2005-01-01", "window_end": "2024-12-01",
                       "break_2018": "2018-09-01", "break_2025": "2025-02-01"},
     "03_soybean_collapse": {"start": "2015-01-01", "end": "2024-12-01",
-                            "origins": "United States,Brazil", "base_year": "2016",
-                            "tariff_basis": "statutory"},
+                            "origins": "United States,Brazil", "tariff_basis": "statutory"},
     "04_input_costs": {"base_period": "2016", "window_start": "2016-01-01",
                        "model_start": "2005-01-01", "nitrogen_series": "WPU0652", "lags": "4",
                        "shock_start": "2022-02-01", "shock_end": "2022-07-01"},
     "05_outlook": {"as_of": "2026-10-01", "history_start": "2010"},
+    "06_farm_income": {"start_year": "2016", "end_year": "2023", "region": "Heartland"},
 }
-# Variants another line of work is fixing; the mark names it and goes when the fix lands.
-KNOWN_FAILING = {"03_soybean_collapse": "fixed on research branch"}
 
 _ASSIGNMENT = re.compile(r"^([A-Za-z_]\w*)\s*=", re.MULTILINE)
 
@@ -59,9 +57,7 @@ def test_the_variant_sets_every_parameter_to_a_value_other_than_its_default(nb_p
 
 def _variant_cases():
     for nb_path in NOTEBOOKS:
-        reason = KNOWN_FAILING.get(nb_path.stem)
-        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-        yield pytest.param(nb_path.stem, VARIANTS[nb_path.stem], id=nb_path.stem, marks=marks)
+        yield pytest.param(nb_path.stem, VARIANTS[nb_path.stem], id=nb_path.stem)
     yield pytest.param(*_readme_example(), id="readme_example")
 
 

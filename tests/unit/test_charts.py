@@ -79,3 +79,12 @@ def test_save_writes_png_and_svg(tmp_path):
     written = charts.save(fig, tmp_path / "slide.png")
     assert [p.suffix for p in written] == [".png", ".svg"] and all(p.stat().st_size for p in written)
     plt.close(fig)
+
+
+def test_coverage_chart_colours_more_datasets_than_the_palette_holds():
+    """SYNTHETIC coverage rows: twelve datasets, one series each."""
+    cov = pd.DataFrame({"dataset": [f"ds{i:02d}" for i in range(12)], "series": "s",
+                        "start": pd.Timestamp("2020-01-01"), "end": pd.Timestamp("2021-01-01"),
+                        "missing": 0})
+    fig = charts.coverage_chart(cov)
+    assert len(fig.axes[0].patches) == 12

@@ -233,3 +233,14 @@ def test_glossary_defines_the_farm_terms():
     for term in ("MFP", "Ad hoc payment", "PLC / ARC", "Revenue protection",
                  "Net cash farm income", "Authorised vs paid"):
         assert f"**{term}" in glossary, term
+
+
+def test_the_latest_full_release_skips_vintages_kept_for_single_forecasts():
+    """SYNTHETIC releases: the newer one holds only one series, so the older one is read."""
+    rows = [{"year": 2024, "series": name, "value": 1.0, "status": "estimate",
+             "vintage": "ERS release 2025-02-06"} for name in farm.INCOME_SERIES.values()]
+    rows.append({"year": 2025, "series": "net farm income", "value": 2.0, "status": "forecast",
+                 "vintage": "ERS release 2025-09-03"})
+    assert farm.latest_full_release(pd.DataFrame(rows)) == "2025-02-06"
+    with pytest.raises(ValueError, match="no ERS release"):
+        farm.latest_full_release(pd.DataFrame(rows[-1:]))
