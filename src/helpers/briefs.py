@@ -31,7 +31,7 @@ import nh3
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
-from helpers import export, mathml, paths
+from helpers import export, mathml, owned, paths
 
 TEMPLATES = Path(__file__).parent / "templates"
 CELL_TIMEOUT = 300  # seconds one cell may run before its notebook fails
@@ -469,7 +469,7 @@ def build_lock(reports: Path, timeout: float | None = LOCK_TIMEOUT):
     A build that finds the lock taken says whose build it waits for and gives up with
     ``BuildBusy`` after ``timeout`` seconds (None: wait for ever). The holder's pid and start
     time are in ``reports/.lock.owner`` while it builds."""
-    reports.mkdir(parents=True, exist_ok=True)
+    owned.mark(reports, "reports")
     lock = FileLock(reports / ".lock")
     try:
         lock.acquire(timeout=0)
@@ -522,6 +522,41 @@ def _remove_temp_files(reports: Path) -> None:
             leftover.unlink(missing_ok=True)
     for leftover in (reports / ".cache").glob(".*.tmp"):
         leftover.unlink(missing_ok=True)
+
+
+def kit_files(reports: Path) -> list[str]:
+    """What builds wrote in ``reports`` (relative paths): the index, each brief's files named
+    from its state file in ``.cache/``, and unpublished temporaries."""
+    files = ["index.html", ".lock.owner"]
+    for state in sorted((reports / ".cache").glob("*.json")):
+        name = state.stem
+        files += [f"{name}.html", f"{name}.figures.json", f"{name}.xlsx", f"{name}.pdf",
+                  f"executed/{name}.ipynb", f".cache/{name}.json"]
+    for pattern in (".*.tmp", "executed/.*.ipynb", ".cache/.*.tmp"):
+        files += [p.relative_to(reports).as_posix() for p in reports.glob(pattern)]
+    return files
+
+
+def clean(reports: Path) -> list[Path]:
+    """Delete what builds wrote in ``reports`` (and its ``instructor/`` edition), holding
+    each folder's build lock: refused (``BuildBusy``) while a build runs, and refused
+    (``owned.UnsafeDelete``) for a folder the kit cannot prove it wrote. The lock file and
+    the marker stay, so a build starting meanwhile never loses its lock."""
+    removed = []
+    for folder in (reports / "instructor", reports):
+        if not folder.is_dir():
+            continue
+        folder = owned.check_removable(folder, "reports")
+        lock = FileLock(folder / ".lock")
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            raise BuildBusy(f"not cleaning {folder}: {_lock_owner(folder)} is running") from None
+        try:
+            removed += owned.remove_files(folder, kit_files(folder))
+        finally:
+            lock.release()
+    return removed
 
 
 def _state_path(reports: Path, name: str) -> Path:

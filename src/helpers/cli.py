@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from helpers.data.errors import DataError
+from helpers.paths import PathSettingError
 
 
 def _data_status(args) -> int:
@@ -149,14 +150,24 @@ def _tool(args) -> int:
 
 
 def _clean(args) -> int:
-    """Remove what builds and refreshes write (briefs, student edition, refresh cache)."""
-    import shutil
+    """Remove what builds and refreshes wrote (briefs, student edition, refresh cache), file
+    by file from the kit's own records; refused while a build runs or for a folder the kit
+    cannot prove it wrote (see ``helpers.owned``)."""
+    from helpers import briefs, owned, paths
+    from helpers.data import live
 
-    from helpers import paths
-
-    for folder in (paths.reports_dir(), paths.PROJECT_ROOT / "dist", paths.cache_dir(),
-                   paths.PROJECT_ROOT / ".pytest_cache"):
-        shutil.rmtree(folder, ignore_errors=True)
+    try:
+        removed = briefs.clean(paths.reports_dir())
+        student = paths.dist_dir() / "student"
+        record = owned.marker(student) if student.is_dir() else None
+        if record and record.get("kind") == "student":
+            removed += owned.remove_files(owned.check_removable(student, "student"),
+                                          [*record.get("files", {}), owned.MARKER])
+        removed += live.clean_cache()
+    except (briefs.BuildBusy, owned.UnsafeDelete) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"removed {len(removed)} file(s) the kit wrote")
     return 0
 
 
@@ -232,6 +243,6 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except DataError as exc:
+    except (DataError, PathSettingError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 import pytest
 
+from helpers import owned
 from helpers.data import live, load, refresh, registry
 from helpers.data.load import cache_paths
 from tests.data.refresh_origins import (  # noqa: F401 (fixtures)
@@ -49,7 +50,7 @@ def assert_kept(ds_id: str, result, before: bytes | None) -> None:
     assert not result.ok, result.message
     csv_path, _ = cache_paths(ds_id)
     assert (csv_path.read_bytes() if csv_path.exists() else None) == before
-    assert [p.name for p in csv_path.parent.glob(".*")] == []
+    assert [p.name for p in csv_path.parent.glob(".*") if p.name != owned.MARKER] == []
 
 
 # ---- 7. a bad pull is refused -----------------------------------------------------------

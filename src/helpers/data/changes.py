@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
+from helpers import owned, paths
 from helpers.data import catalog, registry
 from helpers.data.errors import DataError
 from helpers.data.load import load
@@ -91,6 +91,7 @@ def vintage_meta(ds_id: str, slot: str = "previous") -> dict | None:
 
 def _write(ds_id: str, slot: str, body: bytes, meta: dict) -> None:
     csv_path, meta_path = _files(ds_id, slot)
+    owned.mark(paths.cache_dir(), "cache")
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     for path, data in ((csv_path, body), (meta_path, json.dumps(meta, indent=2).encode())):
         tmp = path.with_name(path.name + ".tmp")

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from helpers import paths
+from helpers import owned, paths
 from helpers.data import catalog, changes, registry
 from helpers.data.csvio import to_csv_bytes
 from helpers.data.errors import DataError
@@ -116,7 +116,7 @@ def check_pull(ds_id: str, new: pd.DataFrame, reference: pd.DataFrame | None,
 def _write_atomically(ds: catalog.Dataset, pull: registry.Pull, fresh: bool) -> str:
     """Validate and check the pull through a temporary file, then move it and its sidecar."""
     csv_path, meta_path = cache_paths(ds.id)
-    csv_path.parent.mkdir(parents=True, exist_ok=True)
+    owned.mark(csv_path.parent, "cache")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{ds.id}.", suffix=".csv.tmp", dir=csv_path.parent)
     os.close(fd)
     tmp = csv_path.with_name(os.path.basename(tmp_name))
@@ -146,6 +146,28 @@ def _write_atomically(ds: catalog.Dataset, pull: registry.Pull, fresh: bool) -> 
     finally:
         tmp.unlink(missing_ok=True)
         meta_tmp.unlink(missing_ok=True)
+
+
+def cache_files() -> list[str]:
+    """What refreshes wrote in the refresh cache (relative paths): each catalog dataset's
+    table and sidecar, its kept vintages, and unpublished temporaries."""
+    folder = paths.cache_dir()
+    files = []
+    for ds_id in catalog.read_catalog():
+        files += [f"{ds_id}.csv", f"{ds_id}.json"]
+        files += [f"vintages/{ds_id}.{slot}.{ext}" for slot in changes.SLOTS
+                  for ext in ("csv", "json", "csv.tmp", "json.tmp")]
+        files += [p.relative_to(folder).as_posix() for p in folder.glob(f".{ds_id}.*.tmp")]
+        files.append(f"{ds_id}.json.tmp")
+    return files
+
+
+def clean_cache() -> list:
+    """Delete what refreshes wrote in the refresh cache (``owned.check_removable`` first)."""
+    folder = paths.cache_dir()
+    if not folder.is_dir():
+        return []
+    return owned.remove_files(owned.check_removable(folder, "cache"), cache_files())
 
 
 def _pull_one(ds: catalog.Dataset, fresh: bool) -> RefreshResult:
