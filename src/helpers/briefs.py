@@ -168,9 +168,12 @@ def output_name(nb_path: Path, params: dict) -> str:
 
 def shared_digest() -> str:
     """Hash of what every brief depends on: the helpers' source, every template file (conf.json
-    included) and every file in the data folder (catalog, snapshot and refresh cache, any
-    extension)."""
-    h = hashlib.sha256()
+    included), every file in the data folder (catalog, snapshot and refresh cache, any
+    extension) and the stored validated frames the datasets are served from
+    (``load.served_digest``)."""
+    from helpers.data.load import served_digest
+
+    h = hashlib.sha256(served_digest().encode())
     package, data = Path(__file__).parent, paths.data_dir()
     trees = [(package, sorted(package.rglob("*.py"))), (TEMPLATES, sorted(TEMPLATES.rglob("*"))),
              (data, sorted(data.rglob("*")))]
