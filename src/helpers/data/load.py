@@ -8,8 +8,8 @@ process under its dataset, declaration and files' (path, sha256), and on disk
 (``frame_cache_dir``) as Parquet under the same files' sha256 plus a fingerprint of the data
 layer's code and the pandas/pandera versions, so a new session skips parsing and validation
 (and importing pandera) for content it has validated before. A stored frame is used only
-when its bytes match the sha256 recorded beside it; Parquet holds data, never code. Every load hands out a copy, so a
-caller cannot change what the next one gets. The sha256 is computed from the file on every
+when its bytes match the sha256 recorded beside it; Parquet holds data, never code. Every
+load hands out a copy, so a caller cannot change what the next one gets. The sha256 is computed from the file on every
 load, so a changed file, or changed validation code, is read and validated afresh, never
 served stale.
 """
@@ -30,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import paths
-from helpers.data import catalog, registry
+from helpers.data import catalog, plausibility, registry
 from helpers.data.errors import DataError
 
 NON_FINITE = frozenset({"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity",
@@ -114,9 +114,9 @@ def _numeric_where_possible(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def typed_table(dataset_id: str, raw: pd.DataFrame, where: str) -> pd.DataFrame:
-    """Validate a raw (text) table with its dataset's schema and finish it; tables without
-    a schema (cross-check extracts) are only typed. Raises DataError naming ``where`` and
-    the first bad row."""
+    """Validate a raw (text) table with its dataset's schema and its declared plausibility
+    rules and finish it; tables without a schema (cross-check extracts) are only typed.
+    Raises DataError naming ``where`` and the first bad row."""
     from helpers.data import schemas  # pandera, imported with the first table validated
 
     spec = registry.spec(dataset_id)
@@ -125,7 +125,9 @@ def typed_table(dataset_id: str, raw: pd.DataFrame, where: str) -> pd.DataFrame:
         return _numeric_where_possible(raw)
     df = spec.before(raw) if spec.before else raw
     df = schemas.validate(spec.table_schema, df, dataset_id, where)
-    return spec.after(df) if spec.after else df
+    df = spec.after(df) if spec.after else df
+    plausibility.check(dataset_id, df, where)
+    return df
 
 
 def _validated(dataset_id: str, schema, path: Path) -> pd.DataFrame:

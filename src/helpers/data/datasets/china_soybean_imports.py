@@ -10,6 +10,7 @@ import pandas as pd
 
 from helpers.data import extracts, schemas
 from helpers.data.errors import DataError
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 WORLD = "World"
@@ -278,4 +279,8 @@ SPEC = DatasetSpec(
                    "China's soybean imports from the US and Brazil, quantity and share",
                    "kg; fraction 0-1")),
     live=Live("UN Comtrade", pull, keys=("COMTRADE_API_KEY (optional)",)),
+    plausibility=Plausibility(
+        bounds={"value_usd": (0, 5e11),  # USD; largest month 7.1e9, year below 1e11
+                "quantity_kg": (0, 5e11)},  # kg; largest year 7.5e10
+        shares={"share_of_china_total": 1}),
 )

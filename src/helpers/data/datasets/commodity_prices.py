@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import extracts, pulls, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 PINK_SHEET_RELEASE = "Updated on May 04, 2026"
@@ -119,4 +120,7 @@ SPEC = DatasetSpec(
     date_column="date",
     series=FRED_SERIES + PINK_SHEET_SERIES,
     live=Live("FRED + World Bank Pink Sheet", pull),
+    plausibility=Plausibility(
+        bounds={"value": (0, 100_000)},  # USD per unit; history 2.8..1624
+        max_move=5),  # largest monthly move in the history x1.8
 )

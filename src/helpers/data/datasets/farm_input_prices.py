@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import extracts, pulls, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 COLUMNS = ["date", "series_id", "series_name", "unit", "value"]
@@ -98,4 +99,7 @@ SPEC = DatasetSpec(
     date_column="date",
     series=SERIES,
     live=Live("FRED", pull),
+    plausibility=Plausibility(
+        bounds={"value": (0, 10_000)},  # indexes and USD per unit; history 0.96..749
+        max_move=5),  # largest monthly move in the history x2.0
 )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import extracts, pulls, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 COLUMNS = ["date", "series_id", "freq", "cny_per_usd"]
@@ -82,4 +83,7 @@ SPEC = DatasetSpec(
     date_column="date",
     series=SERIES,
     live=Live("FRED", pull),
+    plausibility=Plausibility(
+        bounds={"cny_per_usd": (0.5, 50)},  # history 1.55..8.73
+        max_move=3),  # largest move in the history x1.5 (January 1994 unification)
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers.data import schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 
@@ -51,4 +52,5 @@ SPEC = DatasetSpec(
                          "notes (figures and citations as printed there)"),
                     )),),
     schema=schema,
+    plausibility=Plausibility(),
 )

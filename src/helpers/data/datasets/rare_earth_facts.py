@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data import extracts, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 
@@ -66,4 +67,5 @@ SPEC = DatasetSpec(
                     )),),
     schema=schema,
     before=estimated_flag,
+    plausibility=Plausibility(),
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers.data import schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 
@@ -63,4 +64,5 @@ SPEC = DatasetSpec(
                          "date per row)"),
                     )),),
     schema=schema,
+    plausibility=Plausibility(),
 )

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import extracts, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 COLUMNS = ["date", "marketing_year", "destination", "total_commitments_kmt",
@@ -158,4 +159,9 @@ SPEC = DatasetSpec(
             Series("ESR soybeans (commodity 801), all countries",
                    "US soybean export sales to all destinations", "kt")),
     live=Live("USDA FAS OpenData ESR", pull, keys=("FAS_API_KEY",)),
+    plausibility=Plausibility(
+        bounds={"total_commitments_kmt": (0, 100_000),  # kt; to China up to 22,480
+                "accumulated_exports_kmt": (0, 100_000),
+                "outstanding_sales_kmt": (0, 100_000),
+                "net_sales_kmt": (-20_000, 20_000)}),  # kt a week; history -100..2,142
 )
