@@ -242,29 +242,50 @@ def with_new_prose(executed, source):
     return out
 
 
-def _rerender(nb_path: Path, name: str, reports: Path, edition: str) -> dict:
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def false_claims(payload: dict) -> str:
+    """'' when every claim in the payload holds, else the first one that does not, quoted:
+    no path publishes a brief with a claim its data did not bear out."""
+    for claim in payload.get("claims") or []:
+        if claim.get("holds") is not True:
+            return f"the claim {claim.get('text', '')!r} does not hold"
+    return ""
+
+
+def _rerender(nb_path: Path, name: str, reports: Path, edition: str,
+              executed_sha256: str | None) -> dict:
     """Publish a brief again from its stored executed notebook with the notebook's new
-    prose (no kernel); the key figures and claims come from the stored outputs."""
+    prose (no kernel); the key figures and claims come from the stored outputs. Only when
+    the stored notebook is byte for byte the one the kit wrote (``executed_sha256``) and
+    every claim in it holds; otherwise ``ok`` is False and the notebook runs again."""
     import nbformat
 
     started = time.perf_counter()
     executed_path = reports / "executed" / f"{name}.ipynb"
-    if not executed_path.is_file():
+    if not executed_path.is_file() or not executed_sha256 or \
+            _sha256(executed_path) != executed_sha256:
         return {"ok": False}
     merged = with_new_prose(nbformat.read(executed_path, as_version=4),
                             nbformat.read(nb_path, as_version=4))
     if merged is None:
         return {"ok": False}
     payload = stamp(merged, nb_path.name)
+    if false_claims(payload):
+        return {"ok": False}
     page = render_html(merged, edition).encode()
     tmp_nb = executed_path.with_name(f".{name}.{os.getpid()}.ipynb")
     nbformat.write(merged, tmp_nb)
+    digest = _sha256(tmp_nb)
     with _signals_deferred():
         os.replace(tmp_nb, executed_path)
         _atomic_write(reports / f"{name}.figures.json",
                       json.dumps(payload, indent=2, default=str).encode())
         _atomic_write(reports / f"{name}.html", page)
-    return {"ok": True, "payload": payload, "seconds": time.perf_counter() - started}
+    return {"ok": True, "payload": payload, "executed_sha256": digest,
+            "seconds": time.perf_counter() - started}
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -437,6 +458,10 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str,
                 "seconds": time.perf_counter() - started}
     nb = nbformat.read(tmp_nb, as_version=4)
     payload = stamp(nb, Path(nb_path).name)
+    refused = false_claims(payload)
+    if refused:
+        tmp_nb.unlink(missing_ok=True)
+        return {"ok": False, "error": refused, "seconds": time.perf_counter() - started}
     page = render_html(nb, edition).encode()
     workbook = reports_dir / f"{name}.xlsx"
     tmp_book = workbook.with_name(f".{workbook.name}.{os.getpid()}.tmp")
@@ -447,13 +472,15 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str,
         tmp_book.unlink(missing_ok=True)
         return {"ok": False, "error": f"workbook {workbook.name}: {type(exc).__name__}: {exc}",
                 "seconds": time.perf_counter() - started}
+    digest = _sha256(tmp_nb)
     with _signals_deferred():
         os.replace(tmp_nb, executed_path)
         os.replace(tmp_book, workbook)
         _atomic_write(reports_dir / f"{name}.figures.json",
                       json.dumps(payload, indent=2, default=str).encode())
         _atomic_write(reports_dir / f"{name}.html", page)
-    return {"ok": True, "payload": payload, "seconds": time.perf_counter() - started}
+    return {"ok": True, "payload": payload, "executed_sha256": digest,
+            "seconds": time.perf_counter() - started}
 
 
 def _lock_owner(reports: Path) -> str:
@@ -612,10 +639,12 @@ def build(names: list[str] | None = None, params: dict | None = None, force: boo
                     outcomes.append(Outcome(name, "cached", 0.0))
                     continue
                 if current and not force and state.get("code_digest") == digest["code_digest"]:
-                    result = _rerender(nb, name, reports, edition)
+                    result = _rerender(nb, name, reports, edition,
+                                       state.get("executed_sha256"))
                     if result["ok"]:
                         _atomic_write(_state_path(reports, name), json.dumps(
-                            {**state, **digest, "payload": result["payload"]},
+                            {**state, **digest, "payload": result["payload"],
+                             "executed_sha256": result["executed_sha256"]},
                             default=str).encode())
                         outcomes.append(Outcome(name, "rendered", result["seconds"]))
                         continue
@@ -680,6 +709,7 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
             previous = _read_state(reports, name) or {}
             if result["ok"]:
                 state = {"status": "ok", **digest, "payload": result["payload"],
+                         "executed_sha256": result["executed_sha256"],
                          "previous": previous.get("payload")}
                 outcomes.append(Outcome(name, "built", result["seconds"]))
             else:
