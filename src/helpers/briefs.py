@@ -38,6 +38,9 @@ CELL_TIMEOUT = 300  # seconds one cell may run before its notebook fails
 LOCK_TIMEOUT = 1800  # seconds a build waits for another build's lock before giving up
 STOP_GRACE = 3.0  # seconds stopped workers get to shut their kernels before being killed
 MAX_NAME = 120  # characters of a variant's file name before it is named by a hash instead
+# signals that stop a build cleanly (SIGHUP: the terminal closed), where the platform has them
+STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGINT", "SIGHUP")
+                     if hasattr(signal, n))
 
 
 class BuildBusy(RuntimeError):
@@ -403,7 +406,7 @@ def stamp(nb, notebook: str) -> dict:
 def _signals_deferred():
     """Hold SIGTERM/SIGINT while the files of one brief are renamed into place (POSIX), so a
     stop never leaves a brief half-published."""
-    stops = {signal.SIGTERM, signal.SIGINT}
+    stops = set(STOP_SIGNALS)
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
@@ -425,8 +428,38 @@ def _timed_out_cell(executed, source, seconds: float) -> str:
     return f"cell {positions.get(started[-1].get('id'), '?')} (timed out after {seconds:g} s)"
 
 
+def _die_with_parent(parent: int) -> None:
+    """Worker start-up: end this worker when the build that started it ends, even by
+    SIGKILL (Linux: the kernel sends SIGTERM on the parent's death; elsewhere a thread
+    watches the parent's pid)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
+def _owner_pid(reports: Path) -> int | None:
+    try:
+        return int(json.loads((reports / ".lock.owner").read_text())["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _still_owned(reports: Path, parent: int) -> bool:
+    """True while the build that started this worker is alive and holds the lock."""
+    return os.getppid() == parent and _owner_pid(reports) == parent
+
+
 def _execute_one(nb_path: str, params: dict, name: str, reports: str,
-                 cell_timeout: float | None, edition: str = "policy") -> dict:
+                 cell_timeout: float | None, edition: str = "policy",
+                 parent: int | None = None) -> dict:
     """Run in a worker process: execute, render, publish. Returns the state for the index."""
     import nbformat
     import papermill
@@ -473,6 +506,11 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str,
         return {"ok": False, "error": f"workbook {workbook.name}: {type(exc).__name__}: {exc}",
                 "seconds": time.perf_counter() - started}
     digest = _sha256(tmp_nb)
+    if parent is not None and not _still_owned(reports_dir, parent):
+        tmp_nb.unlink(missing_ok=True)
+        tmp_book.unlink(missing_ok=True)
+        return {"ok": False, "error": "the build that started this worker no longer holds "
+                "the lock; nothing published", "seconds": time.perf_counter() - started}
     with _signals_deferred():
         os.replace(tmp_nb, executed_path)
         os.replace(tmp_book, workbook)
@@ -525,8 +563,8 @@ def build_lock(reports: Path, timeout: float | None = LOCK_TIMEOUT):
 
 @contextlib.contextmanager
 def _stop_on_signals():
-    """Turn SIGTERM and SIGINT into ``BuildInterrupted`` for the duration of a build (main
-    thread only; elsewhere the caller's handlers stay)."""
+    """Turn SIGTERM, SIGINT and SIGHUP into ``BuildInterrupted`` for the duration of a build
+    (main thread only; elsewhere the caller's handlers stay)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -536,7 +574,7 @@ def _stop_on_signals():
             signal.signal(s, signal.SIG_IGN)
         raise BuildInterrupted(signum)
 
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
+    previous = {s: signal.signal(s, stop) for s in STOP_SIGNALS}
     try:
         yield
     finally:
@@ -694,14 +732,17 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
                  cell_timeout, edition: str = "policy") -> None:
     """Run the notebooks to build, one kernel per worker process, recording each state.
 
-    Workers are spawned, not forked, so none inherits the lock or the parent's state."""
+    Workers are spawned, not forked, so none inherits the lock or the parent's state; each
+    ends with the build (``_die_with_parent``) and publishes only while the build that
+    started it holds the lock."""
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     bar = tqdm(total=len(todo), desc="briefs", unit="nb", disable=not progress)
     pool = cf.ProcessPoolExecutor(max_workers=workers,
-                                  mp_context=multiprocessing.get_context("spawn"))
+                                  mp_context=multiprocessing.get_context("spawn"),
+                                  initializer=_die_with_parent, initargs=(os.getpid(),))
     try:
         futures = {pool.submit(_execute_one, str(nb), typed[nb], name, str(reports),
-                               cell_timeout, edition): (nb, name, digest)
+                               cell_timeout, edition, os.getpid()): (nb, name, digest)
                    for nb, name, digest in todo}
         for fut in cf.as_completed(futures):
             nb, name, digest = futures[fut]
