@@ -38,6 +38,8 @@ CELL_TIMEOUT = 300  # seconds one cell may run before its notebook fails
 LOCK_TIMEOUT = 1800  # seconds a build waits for another build's lock before giving up
 STOP_GRACE = 3.0  # seconds stopped workers get to shut their kernels before being killed
 MAX_NAME = 120  # characters of a variant's file name before it is named by a hash instead
+MAX_CELL_OUTPUT = 8 * 2**20  # bytes of output one cell may print or display
+MAX_BRIEF = 24 * 2**20  # bytes of one brief's page (and of its executed notebook)
 # signals that stop a build cleanly (SIGHUP: the terminal closed), where the platform has them
 STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGINT", "SIGHUP")
                      if hasattr(signal, n))
@@ -156,14 +158,16 @@ def check_params(nb_path: Path, params: dict) -> dict:
 def output_name(nb_path: Path, params: dict) -> str:
     """``03_soybean_collapse`` or, for a variant, ``03_soybean_collapse--start=2015-01``.
 
-    Typed values make the name canonical (2018-1 and 2018-01 are one variant); values with
-    characters unsafe in a file name, or a name over ``MAX_NAME`` characters, give
+    Typed values make the name canonical (2018-1 and 2018-01 are one variant); a value with
+    a character other than letters, digits, '.' and '-' (so also '_' and '=', which would
+    let two variants share a name), or a name over ``MAX_NAME`` characters, gives
     ``<notebook>--<12 hex digits of the parameters' hash>`` instead."""
     if not params:
         return nb_path.stem
     slug = "_".join(f"{k}={v}" for k, v in sorted(params.items()))
     name = f"{nb_path.stem}--{slug}"
-    if re.fullmatch(r"[A-Za-z0-9=._-]+", slug) and len(name) <= MAX_NAME:
+    plain = all(re.fullmatch(r"[A-Za-z0-9.-]+", str(v)) for v in params.values())
+    if plain and len(name) <= MAX_NAME:  # values without '_' or '=': one name, one variant
         return name
     digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode())
     return f"{nb_path.stem}--{digest.hexdigest()[:12]}"
@@ -279,16 +283,56 @@ def _rerender(nb_path: Path, name: str, reports: Path, edition: str,
     if false_claims(payload):
         return {"ok": False}
     page = render_html(merged, edition).encode()
-    tmp_nb = executed_path.with_name(f".{name}.{os.getpid()}.ipynb")
-    nbformat.write(merged, tmp_nb)
-    digest = _sha256(tmp_nb)
-    with _signals_deferred():
-        os.replace(tmp_nb, executed_path)
-        _atomic_write(reports / f"{name}.figures.json",
-                      json.dumps(payload, indent=2, default=str).encode())
-        _atomic_write(reports / f"{name}.html", page)
+    executed = nbformat.writes(merged).encode()
+    digest = hashlib.sha256(executed).hexdigest()
+    try:
+        publish([], {executed_path: executed,
+                     reports / f"{name}.figures.json": json.dumps(payload, indent=2,
+                                                                  default=str).encode(),
+                     reports / f"{name}.html": page})
+    except OSError:
+        return {"ok": False}
     return {"ok": True, "payload": payload, "executed_sha256": digest,
             "seconds": time.perf_counter() - started}
+
+
+def publish(written: list[tuple[Path, Path]], contents: dict[Path, bytes]) -> None:
+    """Publish one brief's files all or none: every content is first written to a temporary
+    beside its target (with the already ``written`` temporaries), then all are renamed into
+    place with stop signals held. A write that fails (a full disk, a read-only folder)
+    removes every temporary and raises, leaving the previous files as they were."""
+    moves = list(written)
+    try:
+        for target, data in contents.items():
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            moves.append((tmp, target))
+            tmp.write_bytes(data)
+    except BaseException:
+        for tmp, _ in moves:
+            tmp.unlink(missing_ok=True)
+        raise
+    with _signals_deferred():
+        for tmp, target in moves:
+            os.replace(tmp, target)
+
+
+def _oversized(executed_path: Path, source) -> str:
+    """'' or which cell's output (counted in the committed notebook, 0-based) or which
+    notebook is over ``MAX_CELL_OUTPUT`` / ``MAX_BRIEF`` bytes."""
+    size = executed_path.stat().st_size
+    if size <= MAX_CELL_OUTPUT:
+        return ""
+    positions = {c.get("id"): i for i, c in enumerate(source.cells)}
+    for cell in json.loads(executed_path.read_bytes()).get("cells", []):
+        output = len(json.dumps(cell.get("outputs", [])))
+        if output > MAX_CELL_OUTPUT:
+            return (f"cell {positions.get(cell.get('id'), '?')} output is "
+                    f"{output / 2**20:.1f} MB, over the {MAX_CELL_OUTPUT / 2**20:g} MB limit "
+                    "per cell")
+    if size > MAX_BRIEF:
+        return (f"the executed notebook is {size / 2**20:.1f} MB, over the "
+                f"{MAX_BRIEF / 2**20:g} MB limit per brief")
+    return ""
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -417,15 +461,18 @@ def _signals_deferred():
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _timed_out_cell(executed, source, seconds: float) -> str:
-    """'cell N (timed out after S s)': the last cell papermill started (the ones after it
-    were never started)."""
+def _last_started(executed, source) -> str:
+    """'cell N': the last cell papermill started (the ones after it were never started),
+    counted in the committed notebook; '' when none started."""
     positions = {c.get("id"): i for i, c in enumerate(source.cells)}
     started = [c for c in executed.cells if c.get("metadata", {}).get("papermill", {}).get(
         "start_time")]
-    if not started:
-        return f"a cell timed out after {seconds:g} s"
-    return f"cell {positions.get(started[-1].get('id'), '?')} (timed out after {seconds:g} s)"
+    return f"cell {positions.get(started[-1].get('id'), '?')}" if started else ""
+
+
+def _timed_out_cell(executed, source, seconds: float) -> str:
+    """'cell N (timed out after S s)'."""
+    return f"{_last_started(executed, source) or 'a cell'} (timed out after {seconds:g} s)"
 
 
 def _die_with_parent(parent: int) -> None:
@@ -486,16 +533,29 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str,
             where = _failing_cell(nb, source) if nb else f"execution count {exc.exec_count}"
         return {"ok": False, "error": where, "seconds": time.perf_counter() - started}
     except Exception as exc:  # a kernel that died or could not start
+        try:
+            where = _last_started(nbformat.read(tmp_nb, as_version=4),
+                                  nbformat.read(nb_path, as_version=4))
+        except Exception:  # noqa: BLE001 (no notebook written yet: no cell to name)
+            where = ""
         tmp_nb.unlink(missing_ok=True)
-        return {"ok": False, "error": f"{type(exc).__name__}: {exc}",
-                "seconds": time.perf_counter() - started}
+        return {"ok": False, "error": f"{where + ': ' if where else ''}{type(exc).__name__}: "
+                f"{str(exc)[:500]}", "seconds": time.perf_counter() - started}
+    source = nbformat.read(nb_path, as_version=4)
+    too_big = _oversized(tmp_nb, source)
+    if too_big:
+        tmp_nb.unlink(missing_ok=True)
+        return {"ok": False, "error": too_big, "seconds": time.perf_counter() - started}
     nb = nbformat.read(tmp_nb, as_version=4)
     payload = stamp(nb, Path(nb_path).name)
     refused = false_claims(payload)
+    page = render_html(nb, edition).encode() if not refused else b""
+    if len(page) > MAX_BRIEF:
+        refused = (f"the brief is {len(page) / 2**20:.1f} MB, over the "
+                   f"{MAX_BRIEF / 2**20:g} MB limit per brief")
     if refused:
         tmp_nb.unlink(missing_ok=True)
         return {"ok": False, "error": refused, "seconds": time.perf_counter() - started}
-    page = render_html(nb, edition).encode()
     workbook = reports_dir / f"{name}.xlsx"
     tmp_book = workbook.with_name(f".{workbook.name}.{os.getpid()}.tmp")
     try:
@@ -511,12 +571,15 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str,
         tmp_book.unlink(missing_ok=True)
         return {"ok": False, "error": "the build that started this worker no longer holds "
                 "the lock; nothing published", "seconds": time.perf_counter() - started}
-    with _signals_deferred():
-        os.replace(tmp_nb, executed_path)
-        os.replace(tmp_book, workbook)
-        _atomic_write(reports_dir / f"{name}.figures.json",
-                      json.dumps(payload, indent=2, default=str).encode())
-        _atomic_write(reports_dir / f"{name}.html", page)
+    try:
+        publish([(tmp_nb, executed_path), (tmp_book, workbook)], {
+            reports_dir / f"{name}.figures.json": json.dumps(payload, indent=2,
+                                                             default=str).encode(),
+            reports_dir / f"{name}.html": page})
+    except OSError as exc:
+        return {"ok": False, "error": f"could not write its files in {reports_dir} "
+                f"({exc.strerror or exc}); the previous brief is kept",
+                "seconds": time.perf_counter() - started}
     return {"ok": True, "payload": payload, "executed_sha256": digest,
             "seconds": time.perf_counter() - started}
 
@@ -631,11 +694,24 @@ def _state_path(reports: Path, name: str) -> Path:
     return reports / ".cache" / f"{name}.json"
 
 
-def _read_state(reports: Path, name: str) -> dict | None:
+def _state_of(path: Path) -> dict | None:
+    """A brief's recorded state; None when absent. A damaged file (not JSON, not an object)
+    is reported by name and treated as absent, so its brief is rebuilt."""
     try:
-        return json.loads(_state_path(reports, name).read_text())
-    except (FileNotFoundError, json.JSONDecodeError):
+        state = json.loads(path.read_bytes())
+    except FileNotFoundError:
         return None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        state = exc
+    if not isinstance(state, dict):
+        print(f"warning: {path} is damaged ({type(state).__name__}); its brief is rebuilt",
+              file=sys.stderr, flush=True)
+        return None
+    return state
+
+
+def _read_state(reports: Path, name: str) -> dict | None:
+    return _state_of(_state_path(reports, name))
 
 
 def build(names: list[str] | None = None, params: dict | None = None, force: bool = False,
@@ -819,10 +895,9 @@ def write_index(reports: Path) -> Path:
 
     states = {}
     for state_file in (reports / ".cache").glob("*.json"):
-        try:
-            states[state_file.stem] = json.loads(state_file.read_text())
-        except json.JSONDecodeError:
-            continue
+        state = _state_of(state_file)
+        if state is not None:
+            states[state_file.stem] = state
     names = sorted(states, key=_reading_order)
     entries = [index_entry(name, states[name], reports) for name in names]
     payloads = {e["name"]: states[e["name"]]["payload"] for e in entries if e["built"]}

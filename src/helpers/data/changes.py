@@ -94,9 +94,12 @@ def _write(ds_id: str, slot: str, body: bytes, meta: dict) -> None:
     owned.mark(paths.cache_dir(), "cache")
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     for path, data in ((csv_path, body), (meta_path, json.dumps(meta, indent=2).encode())):
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one per process
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
 def note_vintages(ids: list[str]) -> None:
@@ -177,7 +180,12 @@ def changes(ids: list[str] | None = None, tolerance: float = REPORT_TOLERANCE) -
     ids = ids or [d.id for d in catalog.read_catalog().values() if d.role != "cross-check"]
     rows = []
     for ds_id in ids:
-        old = _previous_table(ds_id)
+        try:
+            old = _previous_table(ds_id)
+        except DataError as exc:  # one damaged vintage stops no other dataset's report
+            rows.append({"dataset": ds_id, "kind": "damaged vintage", "series": "",
+                         "detail": str(exc)})
+            continue
         if old is None:
             rows.append({"dataset": ds_id, "kind": "no previous vintage", "series": "",
                          "detail": "nothing to compare yet (a refresh keeps one)"})
