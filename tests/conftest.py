@@ -20,7 +20,8 @@ KINDS = ("unit", "data", "render")
 FAULT_KINDS = {"test_build_faults.py": "render", "test_data_file_faults.py": "data",
                "test_refresh_faults.py": "data", "test_delete_faults.py": "data",
                "test_hermetic_faults.py": "data", "test_cache_faults.py": "data",
-               "test_plausibility_faults.py": "data", "test_publish_faults.py": "render"}
+               "test_plausibility_faults.py": "data", "test_publish_faults.py": "render",
+               "test_low_faults.py": "render"}
 
 
 def pytest_collection_modifyitems(config, items):

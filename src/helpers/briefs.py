@@ -150,7 +150,9 @@ def check_params(nb_path: Path, params: dict) -> dict:
         try:
             typed[name] = typed_value(value, default)
         except ValueError as exc:
-            raise ValueError(f"{nb_path.stem}: parameter {name!r} = {value!r} is not {exc} "
+            shown = repr(value) if len(repr(value)) <= 80 else f"{repr(value)[:60]}... " \
+                f"({len(str(value)):,} characters)"
+            raise ValueError(f"{nb_path.stem}: parameter {name!r} = {shown} is not {exc} "
                              f"(its default is {declared[name]['default']})") from None
     return typed
 
@@ -926,6 +928,10 @@ def main(notebook: str | None = None, params: dict | None = None, force: bool = 
                          pdf=pdf)
     except (ValueError, BuildBusy, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a read-only or full reports folder, before anything was built
+        print(f"error: cannot write in {exc.filename or paths.reports_dir()}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
         return 2
     except BuildInterrupted as exc:
         print(f"{exc}: workers and kernels ended, nothing half-published, lock released; "

@@ -92,9 +92,17 @@ def _name_value(text: str) -> tuple[str, str]:
     return name.strip(), value
 
 
+MAX_PARAMS_FILE = 64 * 1024  # bytes: parameters are a few short values
+
+
 def _params_file(text: str) -> dict:
-    """A JSON object of parameter values, e.g. ``{"start": "2015-01", "base_year": 2016}``."""
+    """A JSON object of parameter values, e.g. ``{"start": "2015-01", "base_year": 2016}``,
+    in a file of at most ``MAX_PARAMS_FILE`` bytes."""
     try:
+        size = Path(text).stat().st_size
+        if size > MAX_PARAMS_FILE:
+            raise argparse.ArgumentTypeError(f"{text} is {size:,} bytes; a parameters file "
+                                             f"holds at most {MAX_PARAMS_FILE:,}")
         params = json.loads(Path(text).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise argparse.ArgumentTypeError(f"cannot read parameters from {text}: {exc}") from None
