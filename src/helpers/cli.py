@@ -242,7 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
         tool = sub.add_parser(verb, help=text)
         tool.add_argument("extra", nargs=argparse.REMAINDER, help="passed to the tool")
         tool.set_defaults(func=_tool)
-    sub.add_parser("clean", help="remove reports/, dist/ and the refresh cache").set_defaults(
+    sub.add_parser("clean", help="remove what builds, the student edition and refreshes "
+                   "wrote (never while a build runs)").set_defaults(
         func=_clean)
     return parser
 
