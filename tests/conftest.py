@@ -45,14 +45,16 @@ def private_frame_cache(tmp_path_factory):
 @pytest.fixture(scope="session", autouse=True)
 def hermetic_data(tmp_path_factory):
     """Every test reads a copy of the committed data/ (catalog and snapshot, no refresh
-    cache) and writes hand-outs into a folder of the session's own, so what the developer
-    refreshed into data/cache/ never changes a result and no test deletes it."""
+    cache) and writes briefs and hand-outs into folders of the session's own, so what the
+    developer refreshed into data/cache/ never changes a result and no test deletes it or
+    the developer's reports/."""
     import os
 
     dst = tmp_path_factory.mktemp("session") / "data"
     shutil.copytree(paths.PROJECT_ROOT / "data", dst, ignore=shutil.ignore_patterns("cache"))
     os.environ["TRADEWATCH_DATA_DIR"] = str(dst)
     os.environ["TRADEWATCH_DIST_DIR"] = str(tmp_path_factory.mktemp("dist"))
+    os.environ["TRADEWATCH_REPORTS_DIR"] = str(tmp_path_factory.mktemp("session-reports"))
     return dst
 
 

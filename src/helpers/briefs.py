@@ -648,9 +648,10 @@ def _stop_on_signals():
 
 
 def _remove_temp_files(reports: Path) -> None:
-    """Drop unpublished temporaries (``.<name>.<pid>.tmp``, ``executed/.<name>.<pid>.ipynb``);
+    """Drop unpublished temporaries (``.<name>.<pid>.tmp``, ``executed/.<name>.<pid>.ipynb``
+    and ``executed/.<name>.ipynb.<pid>.tmp``);
     called under the lock, so none of them belongs to a running build."""
-    for pattern in (".*.tmp", "executed/.*.ipynb"):
+    for pattern in (".*.tmp", "executed/.*.ipynb", "executed/.*.tmp"):
         for leftover in reports.glob(pattern):
             leftover.unlink(missing_ok=True)
     for leftover in (reports / ".cache").glob(".*.tmp"):
@@ -665,7 +666,7 @@ def kit_files(reports: Path) -> list[str]:
         name = state.stem
         files += [f"{name}.html", f"{name}.figures.json", f"{name}.xlsx", f"{name}.pdf",
                   f"executed/{name}.ipynb", f".cache/{name}.json"]
-    for pattern in (".*.tmp", "executed/.*.ipynb", ".cache/.*.tmp"):
+    for pattern in (".*.tmp", "executed/.*.ipynb", "executed/.*.tmp", ".cache/.*.tmp"):
         files += [p.relative_to(reports).as_posix() for p in reports.glob(pattern)]
     return files
 

@@ -10,6 +10,8 @@ from helpers.data import catalog, load
 
 def test_every_test_reads_a_data_folder_of_its_own():
     assert paths.data_dir().resolve() != (paths.PROJECT_ROOT / "data").resolve()
+    assert paths.reports_dir().resolve() != (paths.PROJECT_ROOT / "reports").resolve()
+    assert paths.dist_dir().resolve() != (paths.PROJECT_ROOT / "dist").resolve()
     assert not (paths.cache_dir() / "fx_cny_usd.csv").exists()
 
 
