@@ -44,9 +44,10 @@ def test_clean_refuses_an_unmarked_reports_folder_outside_the_project(tmp_path, 
     assert all(f.is_file() for f in mine)
 
 
-def test_clean_keeps_unrelated_files_in_the_data_folders_cache(tmp_path, data_copy, capsys):
+def test_clean_keeps_unrelated_files_in_the_data_folders_cache(brief_dirs, data_copy, capsys):
     mine = _users_files(data_copy / "cache")
     assert cli.main(["clean"]) == 2  # the scratch data folder is outside the project, unmarked
+    assert "cache folder" in capsys.readouterr().err
     assert all(f.is_file() for f in mine)
     owned.mark(data_copy / "cache", "cache")
     (data_copy / "cache" / "fx_cny_usd.csv").write_text("SYNTHETIC\n")
