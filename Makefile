@@ -70,7 +70,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m helpers bench
 
-## clean: remove reports/, dist/ and the refresh cache
+## clean: remove what builds, the student edition and refreshes wrote (never while a build runs)
 clean: $(STAMP)
 	$(BIN)/python -m helpers clean
 

@@ -18,7 +18,10 @@ TESTS = Path(__file__).parent
 # Tests by kind: the folder names the kind; the fault cases carry the kind of what they break.
 KINDS = ("unit", "data", "render")
 FAULT_KINDS = {"test_build_faults.py": "render", "test_data_file_faults.py": "data",
-               "test_refresh_faults.py": "data"}
+               "test_refresh_faults.py": "data", "test_delete_faults.py": "data",
+               "test_hermetic_faults.py": "data", "test_cache_faults.py": "data",
+               "test_plausibility_faults.py": "data", "test_publish_faults.py": "render",
+               "test_low_faults.py": "render"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -37,6 +40,22 @@ def private_frame_cache(tmp_path_factory):
     import os
 
     os.environ["TRADEWATCH_FRAME_CACHE"] = str(tmp_path_factory.mktemp("frames"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def hermetic_data(tmp_path_factory):
+    """Every test reads a copy of the committed data/ (catalog and snapshot, no refresh
+    cache) and writes briefs and hand-outs into folders of the session's own, so what the
+    developer refreshed into data/cache/ never changes a result and no test deletes it or
+    the developer's reports/."""
+    import os
+
+    dst = tmp_path_factory.mktemp("session") / "data"
+    shutil.copytree(paths.PROJECT_ROOT / "data", dst, ignore=shutil.ignore_patterns("cache"))
+    os.environ["TRADEWATCH_DATA_DIR"] = str(dst)
+    os.environ["TRADEWATCH_DIST_DIR"] = str(tmp_path_factory.mktemp("dist"))
+    os.environ["TRADEWATCH_REPORTS_DIR"] = str(tmp_path_factory.mktemp("session-reports"))
+    return dst
 
 
 @pytest.fixture

@@ -31,13 +31,18 @@ import nh3
 from filelock import FileLock, Timeout
 from tqdm import tqdm
 
-from helpers import export, mathml, paths
+from helpers import export, mathml, owned, paths
 
 TEMPLATES = Path(__file__).parent / "templates"
 CELL_TIMEOUT = 300  # seconds one cell may run before its notebook fails
 LOCK_TIMEOUT = 1800  # seconds a build waits for another build's lock before giving up
 STOP_GRACE = 3.0  # seconds stopped workers get to shut their kernels before being killed
 MAX_NAME = 120  # characters of a variant's file name before it is named by a hash instead
+MAX_CELL_OUTPUT = 8 * 2**20  # bytes of output one cell may print or display
+MAX_BRIEF = 24 * 2**20  # bytes of one brief's page (and of its executed notebook)
+# signals that stop a build cleanly (SIGHUP: the terminal closed), where the platform has them
+STOP_SIGNALS = tuple(getattr(signal, n) for n in ("SIGTERM", "SIGINT", "SIGHUP")
+                     if hasattr(signal, n))
 
 
 class BuildBusy(RuntimeError):
@@ -145,7 +150,9 @@ def check_params(nb_path: Path, params: dict) -> dict:
         try:
             typed[name] = typed_value(value, default)
         except ValueError as exc:
-            raise ValueError(f"{nb_path.stem}: parameter {name!r} = {value!r} is not {exc} "
+            shown = repr(value) if len(repr(value)) <= 80 else f"{repr(value)[:60]}... " \
+                f"({len(str(value)):,} characters)"
+            raise ValueError(f"{nb_path.stem}: parameter {name!r} = {shown} is not {exc} "
                              f"(its default is {declared[name]['default']})") from None
     return typed
 
@@ -153,14 +160,16 @@ def check_params(nb_path: Path, params: dict) -> dict:
 def output_name(nb_path: Path, params: dict) -> str:
     """``03_soybean_collapse`` or, for a variant, ``03_soybean_collapse--start=2015-01``.
 
-    Typed values make the name canonical (2018-1 and 2018-01 are one variant); values with
-    characters unsafe in a file name, or a name over ``MAX_NAME`` characters, give
+    Typed values make the name canonical (2018-1 and 2018-01 are one variant); a value with
+    a character other than letters, digits, '.' and '-' (so also '_' and '=', which would
+    let two variants share a name), or a name over ``MAX_NAME`` characters, gives
     ``<notebook>--<12 hex digits of the parameters' hash>`` instead."""
     if not params:
         return nb_path.stem
     slug = "_".join(f"{k}={v}" for k, v in sorted(params.items()))
     name = f"{nb_path.stem}--{slug}"
-    if re.fullmatch(r"[A-Za-z0-9=._-]+", slug) and len(name) <= MAX_NAME:
+    plain = all(re.fullmatch(r"[A-Za-z0-9.-]+", str(v)) for v in params.values())
+    if plain and len(name) <= MAX_NAME:  # values without '_' or '=': one name, one variant
         return name
     digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode())
     return f"{nb_path.stem}--{digest.hexdigest()[:12]}"
@@ -168,9 +177,12 @@ def output_name(nb_path: Path, params: dict) -> str:
 
 def shared_digest() -> str:
     """Hash of what every brief depends on: the helpers' source, every template file (conf.json
-    included) and every file in the data folder (catalog, snapshot and refresh cache, any
-    extension)."""
-    h = hashlib.sha256()
+    included), every file in the data folder (catalog, snapshot and refresh cache, any
+    extension) and the stored validated frames the datasets are served from
+    (``load.served_digest``)."""
+    from helpers.data.load import served_digest
+
+    h = hashlib.sha256(served_digest().encode())
     package, data = Path(__file__).parent, paths.data_dir()
     trees = [(package, sorted(package.rglob("*.py"))), (TEMPLATES, sorted(TEMPLATES.rglob("*"))),
              (data, sorted(data.rglob("*")))]
@@ -239,29 +251,90 @@ def with_new_prose(executed, source):
     return out
 
 
-def _rerender(nb_path: Path, name: str, reports: Path, edition: str) -> dict:
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def false_claims(payload: dict) -> str:
+    """'' when every claim in the payload holds, else the first one that does not, quoted:
+    no path publishes a brief with a claim its data did not bear out."""
+    for claim in payload.get("claims") or []:
+        if claim.get("holds") is not True:
+            return f"the claim {claim.get('text', '')!r} does not hold"
+    return ""
+
+
+def _rerender(nb_path: Path, name: str, reports: Path, edition: str,
+              executed_sha256: str | None) -> dict:
     """Publish a brief again from its stored executed notebook with the notebook's new
-    prose (no kernel); the key figures and claims come from the stored outputs."""
+    prose (no kernel); the key figures and claims come from the stored outputs. Only when
+    the stored notebook is byte for byte the one the kit wrote (``executed_sha256``) and
+    every claim in it holds; otherwise ``ok`` is False and the notebook runs again."""
     import nbformat
 
     started = time.perf_counter()
     executed_path = reports / "executed" / f"{name}.ipynb"
-    if not executed_path.is_file():
+    if not executed_path.is_file() or not executed_sha256 or \
+            _sha256(executed_path) != executed_sha256:
         return {"ok": False}
     merged = with_new_prose(nbformat.read(executed_path, as_version=4),
                             nbformat.read(nb_path, as_version=4))
     if merged is None:
         return {"ok": False}
     payload = stamp(merged, nb_path.name)
+    if false_claims(payload):
+        return {"ok": False}
     page = render_html(merged, edition).encode()
-    tmp_nb = executed_path.with_name(f".{name}.{os.getpid()}.ipynb")
-    nbformat.write(merged, tmp_nb)
+    executed = nbformat.writes(merged).encode()
+    digest = hashlib.sha256(executed).hexdigest()
+    try:
+        publish([], {executed_path: executed,
+                     reports / f"{name}.figures.json": json.dumps(payload, indent=2,
+                                                                  default=str).encode(),
+                     reports / f"{name}.html": page})
+    except OSError:
+        return {"ok": False}
+    return {"ok": True, "payload": payload, "executed_sha256": digest,
+            "seconds": time.perf_counter() - started}
+
+
+def publish(written: list[tuple[Path, Path]], contents: dict[Path, bytes]) -> None:
+    """Publish one brief's files all or none: every content is first written to a temporary
+    beside its target (with the already ``written`` temporaries), then all are renamed into
+    place with stop signals held. A write that fails (a full disk, a read-only folder)
+    removes every temporary and raises, leaving the previous files as they were."""
+    moves = list(written)
+    try:
+        for target, data in contents.items():
+            tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            moves.append((tmp, target))
+            tmp.write_bytes(data)
+    except BaseException:
+        for tmp, _ in moves:
+            tmp.unlink(missing_ok=True)
+        raise
     with _signals_deferred():
-        os.replace(tmp_nb, executed_path)
-        _atomic_write(reports / f"{name}.figures.json",
-                      json.dumps(payload, indent=2, default=str).encode())
-        _atomic_write(reports / f"{name}.html", page)
-    return {"ok": True, "payload": payload, "seconds": time.perf_counter() - started}
+        for tmp, target in moves:
+            os.replace(tmp, target)
+
+
+def _oversized(executed_path: Path, source) -> str:
+    """'' or which cell's output (counted in the committed notebook, 0-based) or which
+    notebook is over ``MAX_CELL_OUTPUT`` / ``MAX_BRIEF`` bytes."""
+    size = executed_path.stat().st_size
+    if size <= MAX_CELL_OUTPUT:
+        return ""
+    positions = {c.get("id"): i for i, c in enumerate(source.cells)}
+    for cell in json.loads(executed_path.read_bytes()).get("cells", []):
+        output = len(json.dumps(cell.get("outputs", [])))
+        if output > MAX_CELL_OUTPUT:
+            return (f"cell {positions.get(cell.get('id'), '?')} output is "
+                    f"{output / 2**20:.1f} MB, over the {MAX_CELL_OUTPUT / 2**20:g} MB limit "
+                    "per cell")
+    if size > MAX_BRIEF:
+        return (f"the executed notebook is {size / 2**20:.1f} MB, over the "
+                f"{MAX_BRIEF / 2**20:g} MB limit per brief")
+    return ""
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -382,7 +455,7 @@ def stamp(nb, notebook: str) -> dict:
 def _signals_deferred():
     """Hold SIGTERM/SIGINT while the files of one brief are renamed into place (POSIX), so a
     stop never leaves a brief half-published."""
-    stops = {signal.SIGTERM, signal.SIGINT}
+    stops = set(STOP_SIGNALS)
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
@@ -393,19 +466,52 @@ def _signals_deferred():
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _timed_out_cell(executed, source, seconds: float) -> str:
-    """'cell N (timed out after S s)': the last cell papermill started (the ones after it
-    were never started)."""
+def _last_started(executed, source) -> str:
+    """'cell N': the last cell papermill started (the ones after it were never started),
+    counted in the committed notebook; '' when none started."""
     positions = {c.get("id"): i for i, c in enumerate(source.cells)}
     started = [c for c in executed.cells if c.get("metadata", {}).get("papermill", {}).get(
         "start_time")]
-    if not started:
-        return f"a cell timed out after {seconds:g} s"
-    return f"cell {positions.get(started[-1].get('id'), '?')} (timed out after {seconds:g} s)"
+    return f"cell {positions.get(started[-1].get('id'), '?')}" if started else ""
+
+
+def _timed_out_cell(executed, source, seconds: float) -> str:
+    """'cell N (timed out after S s)'."""
+    return f"{_last_started(executed, source) or 'a cell'} (timed out after {seconds:g} s)"
+
+
+def _die_with_parent(parent: int) -> None:
+    """Worker start-up: end this worker when the build that started it ends, even by
+    SIGKILL (Linux: the kernel sends SIGTERM on the parent's death; elsewhere a thread
+    watches the parent's pid)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, daemon=True, name="parent-watch").start()
+
+
+def _owner_pid(reports: Path) -> int | None:
+    try:
+        return int(json.loads((reports / ".lock.owner").read_text())["pid"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _still_owned(reports: Path, parent: int) -> bool:
+    """True while the build that started this worker is alive and holds the lock."""
+    return os.getppid() == parent and _owner_pid(reports) == parent
 
 
 def _execute_one(nb_path: str, params: dict, name: str, reports: str,
-                 cell_timeout: float | None, edition: str = "policy") -> dict:
+                 cell_timeout: float | None, edition: str = "policy",
+                 parent: int | None = None) -> dict:
     """Run in a worker process: execute, render, publish. Returns the state for the index."""
     import nbformat
     import papermill
@@ -432,12 +538,29 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str,
             where = _failing_cell(nb, source) if nb else f"execution count {exc.exec_count}"
         return {"ok": False, "error": where, "seconds": time.perf_counter() - started}
     except Exception as exc:  # a kernel that died or could not start
+        try:
+            where = _last_started(nbformat.read(tmp_nb, as_version=4),
+                                  nbformat.read(nb_path, as_version=4))
+        except Exception:  # noqa: BLE001 (no notebook written yet: no cell to name)
+            where = ""
         tmp_nb.unlink(missing_ok=True)
-        return {"ok": False, "error": f"{type(exc).__name__}: {exc}",
-                "seconds": time.perf_counter() - started}
+        return {"ok": False, "error": f"{where + ': ' if where else ''}{type(exc).__name__}: "
+                f"{str(exc)[:500]}", "seconds": time.perf_counter() - started}
+    source = nbformat.read(nb_path, as_version=4)
+    too_big = _oversized(tmp_nb, source)
+    if too_big:
+        tmp_nb.unlink(missing_ok=True)
+        return {"ok": False, "error": too_big, "seconds": time.perf_counter() - started}
     nb = nbformat.read(tmp_nb, as_version=4)
     payload = stamp(nb, Path(nb_path).name)
-    page = render_html(nb, edition).encode()
+    refused = false_claims(payload)
+    page = render_html(nb, edition).encode() if not refused else b""
+    if len(page) > MAX_BRIEF:
+        refused = (f"the brief is {len(page) / 2**20:.1f} MB, over the "
+                   f"{MAX_BRIEF / 2**20:g} MB limit per brief")
+    if refused:
+        tmp_nb.unlink(missing_ok=True)
+        return {"ok": False, "error": refused, "seconds": time.perf_counter() - started}
     workbook = reports_dir / f"{name}.xlsx"
     tmp_book = workbook.with_name(f".{workbook.name}.{os.getpid()}.tmp")
     try:
@@ -447,13 +570,23 @@ def _execute_one(nb_path: str, params: dict, name: str, reports: str,
         tmp_book.unlink(missing_ok=True)
         return {"ok": False, "error": f"workbook {workbook.name}: {type(exc).__name__}: {exc}",
                 "seconds": time.perf_counter() - started}
-    with _signals_deferred():
-        os.replace(tmp_nb, executed_path)
-        os.replace(tmp_book, workbook)
-        _atomic_write(reports_dir / f"{name}.figures.json",
-                      json.dumps(payload, indent=2, default=str).encode())
-        _atomic_write(reports_dir / f"{name}.html", page)
-    return {"ok": True, "payload": payload, "seconds": time.perf_counter() - started}
+    digest = _sha256(tmp_nb)
+    if parent is not None and not _still_owned(reports_dir, parent):
+        tmp_nb.unlink(missing_ok=True)
+        tmp_book.unlink(missing_ok=True)
+        return {"ok": False, "error": "the build that started this worker no longer holds "
+                "the lock; nothing published", "seconds": time.perf_counter() - started}
+    try:
+        publish([(tmp_nb, executed_path), (tmp_book, workbook)], {
+            reports_dir / f"{name}.figures.json": json.dumps(payload, indent=2,
+                                                             default=str).encode(),
+            reports_dir / f"{name}.html": page})
+    except OSError as exc:
+        return {"ok": False, "error": f"could not write its files in {reports_dir} "
+                f"({exc.strerror or exc}); the previous brief is kept",
+                "seconds": time.perf_counter() - started}
+    return {"ok": True, "payload": payload, "executed_sha256": digest,
+            "seconds": time.perf_counter() - started}
 
 
 def _lock_owner(reports: Path) -> str:
@@ -472,7 +605,7 @@ def build_lock(reports: Path, timeout: float | None = LOCK_TIMEOUT):
     A build that finds the lock taken says whose build it waits for and gives up with
     ``BuildBusy`` after ``timeout`` seconds (None: wait for ever). The holder's pid and start
     time are in ``reports/.lock.owner`` while it builds."""
-    reports.mkdir(parents=True, exist_ok=True)
+    owned.mark(reports, "reports")
     lock = FileLock(reports / ".lock")
     try:
         lock.acquire(timeout=0)
@@ -498,8 +631,8 @@ def build_lock(reports: Path, timeout: float | None = LOCK_TIMEOUT):
 
 @contextlib.contextmanager
 def _stop_on_signals():
-    """Turn SIGTERM and SIGINT into ``BuildInterrupted`` for the duration of a build (main
-    thread only; elsewhere the caller's handlers stay)."""
+    """Turn SIGTERM, SIGINT and SIGHUP into ``BuildInterrupted`` for the duration of a build
+    (main thread only; elsewhere the caller's handlers stay)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
@@ -509,7 +642,7 @@ def _stop_on_signals():
             signal.signal(s, signal.SIG_IGN)
         raise BuildInterrupted(signum)
 
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGINT)}
+    previous = {s: signal.signal(s, stop) for s in STOP_SIGNALS}
     try:
         yield
     finally:
@@ -518,24 +651,73 @@ def _stop_on_signals():
 
 
 def _remove_temp_files(reports: Path) -> None:
-    """Drop unpublished temporaries (``.<name>.<pid>.tmp``, ``executed/.<name>.<pid>.ipynb``);
+    """Drop unpublished temporaries (``.<name>.<pid>.tmp``, ``executed/.<name>.<pid>.ipynb``
+    and ``executed/.<name>.ipynb.<pid>.tmp``);
     called under the lock, so none of them belongs to a running build."""
-    for pattern in (".*.tmp", "executed/.*.ipynb"):
+    for pattern in (".*.tmp", "executed/.*.ipynb", "executed/.*.tmp"):
         for leftover in reports.glob(pattern):
             leftover.unlink(missing_ok=True)
     for leftover in (reports / ".cache").glob(".*.tmp"):
         leftover.unlink(missing_ok=True)
 
 
+def kit_files(reports: Path) -> list[str]:
+    """What builds wrote in ``reports`` (relative paths): the index, each brief's files named
+    from its state file in ``.cache/``, and unpublished temporaries."""
+    files = ["index.html", ".lock.owner"]
+    for state in sorted((reports / ".cache").glob("*.json")):
+        name = state.stem
+        files += [f"{name}.html", f"{name}.figures.json", f"{name}.xlsx", f"{name}.pdf",
+                  f"executed/{name}.ipynb", f".cache/{name}.json"]
+    for pattern in (".*.tmp", "executed/.*.ipynb", "executed/.*.tmp", ".cache/.*.tmp"):
+        files += [p.relative_to(reports).as_posix() for p in reports.glob(pattern)]
+    return files
+
+
+def clean(reports: Path) -> list[Path]:
+    """Delete what builds wrote in ``reports`` (and its ``instructor/`` edition), holding
+    each folder's build lock: refused (``BuildBusy``) while a build runs, and refused
+    (``owned.UnsafeDelete``) for a folder the kit cannot prove it wrote. The lock file and
+    the marker stay, so a build starting meanwhile never loses its lock."""
+    removed = []
+    for folder in (reports / "instructor", reports):
+        if not folder.is_dir():
+            continue
+        folder = owned.check_removable(folder, "reports")
+        lock = FileLock(folder / ".lock")
+        try:
+            lock.acquire(timeout=0)
+        except Timeout:
+            raise BuildBusy(f"not cleaning {folder}: {_lock_owner(folder)} is running") from None
+        try:
+            removed += owned.remove_files(folder, kit_files(folder))
+        finally:
+            lock.release()
+    return removed
+
+
 def _state_path(reports: Path, name: str) -> Path:
     return reports / ".cache" / f"{name}.json"
 
 
-def _read_state(reports: Path, name: str) -> dict | None:
+def _state_of(path: Path) -> dict | None:
+    """A brief's recorded state; None when absent. A damaged file (not JSON, not an object)
+    is reported by name and treated as absent, so its brief is rebuilt."""
     try:
-        return json.loads(_state_path(reports, name).read_text())
-    except (FileNotFoundError, json.JSONDecodeError):
+        state = json.loads(path.read_bytes())
+    except FileNotFoundError:
         return None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        state = exc
+    if not isinstance(state, dict):
+        print(f"warning: {path} is damaged ({type(state).__name__}); its brief is rebuilt",
+              file=sys.stderr, flush=True)
+        return None
+    return state
+
+
+def _read_state(reports: Path, name: str) -> dict | None:
+    return _state_of(_state_path(reports, name))
 
 
 def build(names: list[str] | None = None, params: dict | None = None, force: bool = False,
@@ -577,10 +759,12 @@ def build(names: list[str] | None = None, params: dict | None = None, force: boo
                     outcomes.append(Outcome(name, "cached", 0.0))
                     continue
                 if current and not force and state.get("code_digest") == digest["code_digest"]:
-                    result = _rerender(nb, name, reports, edition)
+                    result = _rerender(nb, name, reports, edition,
+                                       state.get("executed_sha256"))
                     if result["ok"]:
                         _atomic_write(_state_path(reports, name), json.dumps(
-                            {**state, **digest, "payload": result["payload"]},
+                            {**state, **digest, "payload": result["payload"],
+                             "executed_sha256": result["executed_sha256"]},
                             default=str).encode())
                         outcomes.append(Outcome(name, "rendered", result["seconds"]))
                         continue
@@ -630,16 +814,19 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
                  cell_timeout, edition: str = "policy") -> None:
     """Run the notebooks to build, one kernel per worker process, recording each state.
 
-    Workers are spawned, not forked, so none inherits the lock or the parent's state."""
+    Workers are spawned, not forked, so none inherits the lock or the parent's state; each
+    ends with the build (``_die_with_parent``) and publishes only while the build that
+    started it holds the lock."""
     from helpers import overview
 
     workers = max(1, min(jobs or os.cpu_count() or 1, len(todo)))
     bar = tqdm(total=len(todo), desc="briefs", unit="nb", disable=not progress)
     pool = cf.ProcessPoolExecutor(max_workers=workers,
-                                  mp_context=multiprocessing.get_context("spawn"))
+                                  mp_context=multiprocessing.get_context("spawn"),
+                                  initializer=_die_with_parent, initargs=(os.getpid(),))
     try:
         futures = {pool.submit(_execute_one, str(nb), typed[nb], name, str(reports),
-                               cell_timeout, edition): (nb, name, digest)
+                               cell_timeout, edition, os.getpid()): (nb, name, digest)
                    for nb, name, digest in todo}
         for fut in cf.as_completed(futures):
             nb, name, digest = futures[fut]
@@ -647,6 +834,7 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
             previous = _read_state(reports, name) or {}
             if result["ok"]:
                 state = {"status": "ok", **digest, "payload": result["payload"],
+                         "executed_sha256": result["executed_sha256"],
                          "previous": previous.get("payload"),
                          "data_changed": overview.data_changed(previous, result["payload"])}
                 outcomes.append(Outcome(name, "built", result["seconds"]))
@@ -720,10 +908,9 @@ def write_index(reports: Path) -> Path:
 
     states = {}
     for state_file in (reports / ".cache").glob("*.json"):
-        try:
-            states[state_file.stem] = json.loads(state_file.read_text())
-        except json.JSONDecodeError:
-            continue
+        state = _state_of(state_file)
+        if state is not None:
+            states[state_file.stem] = state
     names = sorted(states, key=_reading_order)
     entries = [index_entry(name, states[name], reports) for name in names]
     payloads = {e["name"]: states[e["name"]]["payload"] for e in entries if e["built"]}
@@ -752,6 +939,10 @@ def main(notebook: str | None = None, params: dict | None = None, force: bool = 
                          pdf=pdf)
     except (ValueError, BuildBusy, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a read-only or full reports folder, before anything was built
+        print(f"error: cannot write in {exc.filename or paths.reports_dir()}: "
+              f"{exc.strerror or exc}", file=sys.stderr)
         return 2
     except BuildInterrupted as exc:
         print(f"{exc}: workers and kernels ended, nothing half-published, lock released; "

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from helpers.data.errors import DataError
+from helpers.paths import PathSettingError
 
 
 def _data_status(args) -> int:
@@ -91,9 +92,17 @@ def _name_value(text: str) -> tuple[str, str]:
     return name.strip(), value
 
 
+MAX_PARAMS_FILE = 64 * 1024  # bytes: parameters are a few short values
+
+
 def _params_file(text: str) -> dict:
-    """A JSON object of parameter values, e.g. ``{"start": "2015-01", "base_year": 2016}``."""
+    """A JSON object of parameter values, e.g. ``{"start": "2015-01", "base_year": 2016}``,
+    in a file of at most ``MAX_PARAMS_FILE`` bytes."""
     try:
+        size = Path(text).stat().st_size
+        if size > MAX_PARAMS_FILE:
+            raise argparse.ArgumentTypeError(f"{text} is {size:,} bytes; a parameters file "
+                                             f"holds at most {MAX_PARAMS_FILE:,}")
         params = json.loads(Path(text).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise argparse.ArgumentTypeError(f"cannot read parameters from {text}: {exc}") from None
@@ -149,14 +158,24 @@ def _tool(args) -> int:
 
 
 def _clean(args) -> int:
-    """Remove what builds and refreshes write (briefs, student edition, refresh cache)."""
-    import shutil
+    """Remove what builds and refreshes wrote (briefs, student edition, refresh cache), file
+    by file from the kit's own records; refused while a build runs or for a folder the kit
+    cannot prove it wrote (see ``helpers.owned``)."""
+    from helpers import briefs, owned, paths
+    from helpers.data import live
 
-    from helpers import paths
-
-    for folder in (paths.reports_dir(), paths.PROJECT_ROOT / "dist", paths.cache_dir(),
-                   paths.PROJECT_ROOT / ".pytest_cache"):
-        shutil.rmtree(folder, ignore_errors=True)
+    try:
+        removed = briefs.clean(paths.reports_dir())
+        student = paths.dist_dir() / "student"
+        record = owned.marker(student) if student.is_dir() else None
+        if record and record.get("kind") == "student":
+            removed += owned.remove_files(owned.check_removable(student, "student"),
+                                          [*record.get("files", {}), owned.MARKER])
+        removed += live.clean_cache()
+    except (briefs.BuildBusy, owned.UnsafeDelete) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(f"removed {len(removed)} file(s) the kit wrote")
     return 0
 
 
@@ -223,7 +242,8 @@ def build_parser() -> argparse.ArgumentParser:
         tool = sub.add_parser(verb, help=text)
         tool.add_argument("extra", nargs=argparse.REMAINDER, help="passed to the tool")
         tool.set_defaults(func=_tool)
-    sub.add_parser("clean", help="remove reports/, dist/ and the refresh cache").set_defaults(
+    sub.add_parser("clean", help="remove what builds, the student edition and refreshes "
+                   "wrote (never while a build runs)").set_defaults(
         func=_clean)
     return parser
 
@@ -232,6 +252,6 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except DataError as exc:
+    except (DataError, PathSettingError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -10,20 +10,22 @@ notebooks keep each solution cell only as a stub.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import nbformat
 from nbconvert.preprocessors import Preprocessor
 
-from helpers import paths
+from helpers import owned, paths
 
 TEACHING_TAGS = {"exercise", "solution", "method", "learning-goals"}
 EDITIONS = ("policy", "instructor")
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 STUB = "answer = ...  # your code here"
-MARKER = ".student-edition"  # marks a folder this module wrote and may replace
 
 
 def tags(cell) -> set[str]:
@@ -118,29 +120,82 @@ Nothing here needs the internet after installation: the notebooks read the snaps
 """
 
 
+def _check_out(out: Path) -> Path:
+    """``out`` resolved, if the student edition may be written there: not a file, not inside
+    a folder the edition copies (it would copy itself), not the project or a parent of it."""
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"{out} is a file; --out must name a folder")
+    resolved = out.resolve()
+    root = paths.PROJECT_ROOT.resolve()
+    if resolved == root or resolved in root.parents:
+        raise ValueError(f"{out} is the project or one of its parents; choose a folder of its own")
+    for copied in (root / "src", paths.data_dir(), paths.notebooks_dir(), root / "docs"):
+        copied = copied.resolve()
+        if resolved == copied or copied in resolved.parents:
+            raise ValueError(f"{out} is inside {copied}, which the student edition copies; "
+                             "choose a folder outside it")
+    return resolved
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _write_edition(staging: Path) -> None:
+    """Every file of the student edition, written into the empty folder ``staging``."""
+    root = paths.PROJECT_ROOT
+    skip = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints")
+    shutil.copytree(root / "src", staging / "src", ignore=skip)
+    shutil.copytree(paths.data_dir(), staging / "data", ignore=shutil.ignore_patterns(
+        "cache", owned.MARKER))
+    for name in ("pyproject.toml", "LICENSE"):
+        shutil.copy2(root / name, staging / name)
+    (staging / "docs").mkdir()
+    shutil.copy2(root / "docs" / "glossary.md", staging / "docs" / "glossary.md")
+    (staging / "notebooks").mkdir()
+    for nb_path in sorted(paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb")):
+        nb = student_notebook(nbformat.read(nb_path, as_version=4))
+        nbformat.write(nb, staging / "notebooks" / nb_path.name)
+    (staging / "README.md").write_text(STUDENT_README, encoding="utf-8")
+
+
 def build_student(out: Path | None = None) -> Path:
     """Write the student edition to ``out`` (default ``dist/student``): the kit's source and
     ``pyproject.toml`` (installed with ``pip install -e .``), ``data/`` (catalog and
     snapshot, no refresh cache), the notebooks with solution stubs, the glossary and a
-    README. A folder from an earlier build is replaced; any other non-empty folder is
-    refused."""
-    root = paths.PROJECT_ROOT
-    out = Path(out) if out is not None else root / "dist" / "student"
-    if out.exists() and any(out.iterdir()) and not (out / MARKER).is_file():
+    README, listed with their sha256 in the folder's marker (``helpers.owned``).
+
+    A rebuild replaces only the files the last build wrote and the student left unchanged;
+    the students' own files stay. Refused (FileExistsError) for a non-empty folder the kit
+    did not write, a written file the student changed, or a new file whose name a student
+    file already has; ValueError for an ``out`` that is a file or inside what is copied."""
+    out = _check_out(Path(out) if out is not None else paths.dist_dir() / "student")
+    record = owned.marker(out) or {}
+    before = record.get("files", {}) if record.get("kind") == "student" else None
+    if out.is_dir() and any(out.iterdir()) and before is None:
         raise FileExistsError(f"{out} exists and is not a student edition this kit wrote; "
                               "choose an empty or new folder")
-    shutil.rmtree(out, ignore_errors=True)
-    skip = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints")
-    shutil.copytree(root / "src", out / "src", ignore=skip)
-    shutil.copytree(paths.data_dir(), out / "data", ignore=shutil.ignore_patterns("cache"))
-    for name in ("pyproject.toml", "LICENSE"):
-        shutil.copy2(root / name, out / name)
-    (out / "docs").mkdir()
-    shutil.copy2(root / "docs" / "glossary.md", out / "docs" / "glossary.md")
-    (out / "notebooks").mkdir()
-    for nb_path in sorted(paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb")):
-        nb = student_notebook(nbformat.read(nb_path, as_version=4))
-        nbformat.write(nb, out / "notebooks" / nb_path.name)
-    (out / "README.md").write_text(STUDENT_README, encoding="utf-8")
-    (out / MARKER).write_text("written by python -m helpers student\n", encoding="utf-8")
+    before = before or {}
+    changed = [rel for rel, digest in before.items()
+               if (out / rel).is_file() and _sha256(out / rel) != digest]
+    if changed:
+        raise FileExistsError(f"{out}: {', '.join(sorted(changed)[:5])} changed since the kit "
+                              "wrote them; move them (or your whole folder) before rebuilding")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        _write_edition(staging)
+        files = {p.relative_to(staging).as_posix(): _sha256(p)
+                 for p in sorted(staging.rglob("*")) if p.is_file()}
+        theirs = [rel for rel in files if rel not in before and (out / rel).exists()]
+        if theirs:
+            raise FileExistsError(f"{out}: {', '.join(theirs[:5])} already exist and were not "
+                                  "written by the kit; move them before rebuilding")
+        owned.remove_files(out, before)
+        for rel in files:
+            (out / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / rel, out / rel)
+        owned.mark(out, "student", files)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return out

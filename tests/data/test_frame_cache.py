@@ -29,16 +29,16 @@ def test_a_second_session_loads_from_the_cache_without_pandera(tmp_path):
     first = _fresh_process(tmp_path)
     second = _fresh_process(tmp_path)
     assert first[1] is True and second == (first[0], False)
-    assert len(list(tmp_path.glob("fx_cny_usd-*.pkl"))) == 1
+    assert len(list(tmp_path.glob("fx_cny_usd-*.parquet"))) == 1
 
 
 def test_a_damaged_cache_file_is_validated_again(tmp_path):
     _fresh_process(tmp_path)
-    (cached,) = tmp_path.glob("fx_cny_usd-*.pkl")
-    cached.write_bytes(b"not a pickle")
+    (cached,) = tmp_path.glob("fx_cny_usd-*.parquet")
+    cached.write_bytes(b"not a frame")
     rows, imported = _fresh_process(tmp_path)
     assert imported is True and rows > 0
-    assert pd.read_pickle(cached).shape[0] == rows  # rewritten with the validated frame
+    assert pd.read_parquet(cached).shape[0] == rows  # rewritten with the validated frame
 
 
 def test_changed_content_is_never_served_from_the_cache(tamper):

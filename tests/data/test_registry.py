@@ -135,3 +135,9 @@ def test_every_core_time_series_declares_its_publishers_usual_lag(spec):
     declared = [line for line in source.splitlines() if "usual_lag_days=" in line]
     assert len(declared) == 1 and "#" in declared[0], \
         f"{spec.id}: declare usual_lag_days once, with a comment naming the schedule"
+
+
+@pytest.mark.parametrize("spec", [s for s in KIT_CORE if _is_time_series(s)], ids=lambda s: s.id)
+def test_every_core_time_series_declares_plausibility_rules(spec):
+    rules = spec.plausibility
+    assert rules is not None and (rules.bounds or rules.shares), spec.id

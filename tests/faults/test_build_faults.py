@@ -69,7 +69,8 @@ def _build_cli(*args: str, **kwargs) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300, **kwargs)
 
 
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP],
+                         ids=["SIGTERM", "SIGINT", "SIGHUP"])
 def test_a_signal_stops_the_whole_build_and_the_next_build_proceeds(brief_dirs, tmp_path, signum):
     notebooks, reports = brief_dirs
     marker = tmp_path / "kernel-and-worker.pids"
@@ -95,9 +96,41 @@ def test_a_signal_stops_the_whole_build_and_the_next_build_proceeds(brief_dirs, 
     assert not (reports / "01_hang.html").exists()
     assert not (reports / "01_hang.figures.json").exists()
     assert _leftovers(reports) == []
-    outcomes = {o.name: o.status for o in briefs.build(progress=False, lock_timeout=5,
-                                                       cell_timeout=2)}
-    assert outcomes["01_hang"] == "failed" and outcomes["02_quick"] in ("built", "cached")
+    after = briefs.build(progress=False, lock_timeout=5, cell_timeout=15)
+    outcomes = {o.name: o.status for o in after}
+    assert outcomes["01_hang"] == "failed" and outcomes["02_quick"] in ("built", "cached"), \
+        [o.message for o in after]
+
+
+def test_sigkill_of_a_build_ends_its_workers_and_they_publish_nothing(brief_dirs, tmp_path):
+    notebooks, reports = brief_dirs
+    marker = tmp_path / "kernel-and-worker.pids"
+    synthetic_cells_notebook(
+        notebooks / "01_slow.ipynb", "seconds = 8",
+        f"import os, pathlib\npathlib.Path({str(marker)!r} + '.part').write_text("
+        f"f'{{os.getpid()}} {{os.getppid()}}')\n"
+        f"os.replace({str(marker)!r} + '.part', {str(marker)!r})\n{HUNG}")
+    build = subprocess.Popen([sys.executable, "-m", "helpers", "briefs", "--force"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        assert _wait_for(marker.exists, 180), "the slow notebook never started"
+        kernel, worker = map(int, marker.read_text().split())
+        build.kill()
+        build.wait(timeout=30)
+    finally:
+        build.kill()
+    assert _wait_for(lambda: not _alive(worker), 10), "the worker outlived its killed build"
+    assert _wait_for(lambda: not _alive(kernel), 20), "the kernel outlived its worker"
+    time.sleep(9)  # past the moment the cell would have finished and published
+    assert not (reports / "01_slow.html").exists()
+    assert not (reports / "executed" / "01_slow.ipynb").exists()
+
+
+def test_a_worker_publishes_only_while_its_build_holds_the_lock(brief_dirs):
+    _, reports = brief_dirs
+    with briefs.build_lock(reports, timeout=0):
+        assert briefs._still_owned(reports, os.getppid()) is False  # another pid owns it
+    assert briefs._still_owned(reports, os.getppid()) is False  # nobody holds it
 
 
 def test_a_build_waiting_for_the_lock_says_whose_and_gives_up(brief_dirs):

@@ -13,11 +13,13 @@ import io
 import json
 import time
 import zipfile
+from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-from helpers.data import live, load, refresh, registry
+from helpers import owned
+from helpers.data import live, load, plausibility, refresh, registry
 from helpers.data.load import cache_paths
 from tests.data.refresh_origins import (  # noqa: F401 (fixtures)
     CENSUS_PATH,
@@ -49,7 +51,7 @@ def assert_kept(ds_id: str, result, before: bytes | None) -> None:
     assert not result.ok, result.message
     csv_path, _ = cache_paths(ds_id)
     assert (csv_path.read_bytes() if csv_path.exists() else None) == before
-    assert [p.name for p in csv_path.parent.glob(".*")] == []
+    assert [p.name for p in csv_path.parent.glob(".*") if p.name != owned.MARKER] == []
 
 
 # ---- 7. a bad pull is refused -----------------------------------------------------------
@@ -127,9 +129,12 @@ def test_a_correct_pull_replaces_a_wrongly_accepted_one(origins, good_bodies, mo
     s.iloc[-1] = round(s.iloc[-1] / 10, 1)  # a lost digit, as a cut-off body would give
     serve_fred(origins, "IMPCH", fred_csv(s, "IMPCH"))
     tolerance = live.REVISION_TOLERANCE
-    monkeypatch.setattr(live, "REVISION_TOLERANCE", 100.0)  # the guard of old: accepted
+    checked = plausibility.check
+    monkeypatch.setattr(live, "REVISION_TOLERANCE", 100.0)  # the guards of old: accepted
+    monkeypatch.setattr(plausibility, "check", lambda *args, **kwargs: None)
     assert pull("us_china_goods_trade").ok
     monkeypatch.setattr(live, "REVISION_TOLERANCE", tolerance)
+    monkeypatch.setattr(plausibility, "check", checked)
     serve_fred(origins, "IMPCH", good_bodies["IMPCH"])
     assert pull("us_china_goods_trade").ok
     served = load("us_china_goods_trade").set_index("date")["imports_usd_mn"].dropna()
@@ -313,3 +318,45 @@ def test_a_missing_key_page_answering_200_is_reported(origins, monkeypatch):
     origins.route(CENSUS_PATH, Reply(MISSING_KEY_PAGE, content_type="text/html"))
     result = pull("us_soybean_exports")
     assert not result.ok and "set CENSUS_API_KEY" in result.message
+
+
+# ---- a refresh stopped between its renames, a damaged vintage ------------------------------
+
+def test_a_refresh_stopped_between_its_renames_keeps_the_last_good_refresh(origins, monkeypatch):
+    assert pull("fx_cny_usd").ok
+    first = load("fx_cny_usd").attrs["provenance"]
+    assert first["origin"] == "cache"
+    revised = snapshot_series("DEXCHUS").copy()
+    revised.iloc[-1] = round(revised.iloc[-1] * 1.001, 4)  # SYNTHETIC: a small revision
+    serve_fred(origins, "DEXCHUS", fred_csv(revised, "DEXCHUS"))
+    renames = []
+    real_replace = live.os.replace
+
+    published = {p.name for p in cache_paths("fx_cny_usd")}
+
+    def stopped_after_one_rename(src, dst):
+        if Path(dst).name in published:
+            renames.append(Path(dst).name)
+            if len(renames) == 2:
+                raise KeyboardInterrupt  # the process is stopped here
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(live.os, "replace", stopped_after_one_rename)
+    with pytest.raises(KeyboardInterrupt):
+        pull("fx_cny_usd")
+    monkeypatch.setattr(live.os, "replace", real_replace)
+    assert len(renames) == 2
+    served = load("fx_cny_usd").attrs["provenance"]
+    assert served["origin"] == "cache" and served["files"] == first["files"]
+
+
+def test_a_damaged_kept_vintage_stops_no_other_datasets_changes(data_copy):
+    from helpers.data.changes import changes
+
+    vintages = data_copy / "cache" / "vintages"
+    vintages.mkdir(parents=True)
+    (vintages / "fx_cny_usd.previous.csv").write_bytes(b"\x00damaged")
+    (vintages / "fx_cny_usd.previous.json").write_text(json.dumps({"sha256": "0" * 64}))
+    table = changes(["fx_cny_usd", "commodity_prices"])
+    kinds = dict(zip(table["dataset"], table["kind"], strict=True))
+    assert kinds == {"fx_cny_usd": "damaged vintage", "commodity_prices": "no previous vintage"}

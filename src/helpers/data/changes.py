@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers import paths
+from helpers import owned, paths
 from helpers.data import catalog, registry
 from helpers.data.errors import DataError
 from helpers.data.load import load
@@ -91,11 +91,15 @@ def vintage_meta(ds_id: str, slot: str = "previous") -> dict | None:
 
 def _write(ds_id: str, slot: str, body: bytes, meta: dict) -> None:
     csv_path, meta_path = _files(ds_id, slot)
+    owned.mark(paths.cache_dir(), "cache")
     csv_path.parent.mkdir(parents=True, exist_ok=True)
     for path, data in ((csv_path, body), (meta_path, json.dumps(meta, indent=2).encode())):
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # one per process
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)
 
 
 def note_vintages(ids: list[str]) -> None:
@@ -176,7 +180,12 @@ def changes(ids: list[str] | None = None, tolerance: float = REPORT_TOLERANCE) -
     ids = ids or [d.id for d in catalog.read_catalog().values() if d.role != "cross-check"]
     rows = []
     for ds_id in ids:
-        old = _previous_table(ds_id)
+        try:
+            old = _previous_table(ds_id)
+        except DataError as exc:  # one damaged vintage stops no other dataset's report
+            rows.append({"dataset": ds_id, "kind": "damaged vintage", "series": "",
+                         "detail": str(exc)})
+            continue
         if old is None:
             rows.append({"dataset": ds_id, "kind": "no previous vintage", "series": "",
                          "detail": "nothing to compare yet (a refresh keeps one)"})

@@ -3,8 +3,9 @@
 Each dataset's declaration (``helpers.data.datasets``) names its live origin and the pull
 that reads it. Each refreshed dataset is written in the same table format as its snapshot file: first to a
 temporary file, then validated by the same schema the loader uses, then checked against the
-reference vintage, then renamed into place with a metadata sidecar (retrieval time, origins,
-sha256, coverage, and the previous vintage's sha256 and coverage).
+reference vintage, then renamed into place after its metadata sidecar (retrieval time,
+origins, sha256, coverage, the previous vintage's sha256 and coverage, and the sidecar of
+the table it replaces, so a refresh stopped between the two renames loses nothing).
 
 A pull is refused, leaving the cache and the snapshot untouched, when the origin fails
 (timeout, deadline, size cap, HTTP error, redirect, HTML instead of data, a cut-off body,
@@ -40,11 +41,11 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from helpers import paths
+from helpers import owned, paths
 from helpers.data import catalog, changes, registry
 from helpers.data.csvio import to_csv_bytes
 from helpers.data.errors import DataError
-from helpers.data.load import cache_paths, load, read_text_table, typed_table
+from helpers.data.load import cache_paths, load, read_cache_meta, read_text_table, typed_table
 from helpers.data.origins.secrets import scrub
 
 REVISION_TOLERANCE = 0.5
@@ -113,14 +114,25 @@ def check_pull(ds_id: str, new: pd.DataFrame, reference: pd.DataFrame | None,
                           "a cut number or a unit slip?)")
 
 
+def _current_meta(ds_id: str) -> dict | None:
+    """The sidecar of the cached table as it is now, if the two match (without its own
+    ``replaces``), else None."""
+    csv_path, _ = cache_paths(ds_id)
+    meta = read_cache_meta(ds_id)
+    if meta is None or not csv_path.is_file() or catalog.sha256_of(csv_path) != meta.get(
+            "sha256"):
+        return None
+    return {k: v for k, v in meta.items() if k != "replaces"}
+
+
 def _write_atomically(ds: catalog.Dataset, pull: registry.Pull, fresh: bool) -> str:
     """Validate and check the pull through a temporary file, then move it and its sidecar."""
     csv_path, meta_path = cache_paths(ds.id)
-    csv_path.parent.mkdir(parents=True, exist_ok=True)
+    owned.mark(csv_path.parent, "cache")
     fd, tmp_name = tempfile.mkstemp(prefix=f".{ds.id}.", suffix=".csv.tmp", dir=csv_path.parent)
     os.close(fd)
     tmp = csv_path.with_name(os.path.basename(tmp_name))
-    meta_tmp = meta_path.with_name(meta_path.name + ".tmp")
+    meta_tmp = meta_path.with_name(f".{meta_path.name}.{os.getpid()}.tmp")
     where = ", ".join(pull.origins)
     try:
         tmp.write_bytes(to_csv_bytes(pull.table))
@@ -136,16 +148,40 @@ def _write_atomically(ds: catalog.Dataset, pull: registry.Pull, fresh: bool) -> 
         meta = {"dataset": ds.id, "retrieved_at": dt.datetime.now(dt.UTC).isoformat(
             timespec="seconds"), "origins": pull.origins, "rows": len(typed),
             "sha256": catalog.sha256_of(tmp), "coverage": changes.coverage(ds.id, typed),
-            "notes": pull.notes, "previous": previous}
+            "notes": pull.notes, "previous": previous, "replaces": _current_meta(ds.id)}
         meta_tmp.write_text(json.dumps(meta, indent=2), encoding="utf-8")
-        os.replace(tmp, csv_path)
+        # the sidecar first: it also describes the table it replaces, so a refresh stopped
+        # between the two renames still serves the last good refreshed table
         os.replace(meta_tmp, meta_path)
+        os.replace(tmp, csv_path)
         date_col, _, _ = changes.series_layout(ds.id)
         summary = f"{len(typed)} rows to {typed[date_col].max().date()}"
         return "; ".join([summary, *pull.notes])
     finally:
         tmp.unlink(missing_ok=True)
         meta_tmp.unlink(missing_ok=True)
+
+
+def cache_files() -> list[str]:
+    """What refreshes wrote in the refresh cache (relative paths): each catalog dataset's
+    table and sidecar, its kept vintages, and unpublished temporaries."""
+    folder = paths.cache_dir()
+    files = []
+    for ds_id in catalog.read_catalog():
+        files += [f"{ds_id}.csv", f"{ds_id}.json"]
+        files += [f"vintages/{ds_id}.{slot}.{ext}" for slot in changes.SLOTS
+                  for ext in ("csv", "json")]
+        files += [p.relative_to(folder).as_posix() for pattern in (
+            f".{ds_id}.*.tmp", f"vintages/.{ds_id}.*.tmp") for p in folder.glob(pattern)]
+    return files
+
+
+def clean_cache() -> list:
+    """Delete what refreshes wrote in the refresh cache (``owned.check_removable`` first)."""
+    folder = paths.cache_dir()
+    if not folder.is_dir():
+        return []
+    return owned.remove_files(owned.check_removable(folder, "cache"), cache_files())
 
 
 def _pull_one(ds: catalog.Dataset, fresh: bool) -> RefreshResult:

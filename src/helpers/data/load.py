@@ -5,10 +5,11 @@ came from (``origin``: cache or snapshot), its checksum, as-of date and caveats.
 
 A table is parsed and validated once per content: the validated frame is kept in the
 process under its dataset, declaration and files' (path, sha256), and on disk
-(``frame_cache_dir``) under the same files' sha256 plus a fingerprint of the data layer's
-code and the pandas/pandera versions, so a new session skips parsing and validation (and
-importing pandera) for content it has validated before. Every load hands out a copy, so a
-caller cannot change what the next one gets. The sha256 is computed from the file on every
+(``frame_cache_dir``) as Parquet under the same files' sha256 plus a fingerprint of the data
+layer's code and the pandas/pandera versions, so a new session skips parsing and validation
+(and importing pandera) for content it has validated before. A stored frame is used only
+when its bytes match the sha256 recorded beside it; Parquet holds data, never code. Every
+load hands out a copy, so a caller cannot change what the next one gets. The sha256 is computed from the file on every
 load, so a changed file, or changed validation code, is read and validated afresh, never
 served stale.
 """
@@ -29,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from helpers import paths
-from helpers.data import catalog, registry
+from helpers.data import catalog, plausibility, registry
 from helpers.data.errors import DataError
 
 NON_FINITE = frozenset({"nan", "+nan", "-nan", "inf", "+inf", "-inf", "infinity", "+infinity",
@@ -113,9 +114,9 @@ def _numeric_where_possible(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def typed_table(dataset_id: str, raw: pd.DataFrame, where: str) -> pd.DataFrame:
-    """Validate a raw (text) table with its dataset's schema and finish it; tables without
-    a schema (cross-check extracts) are only typed. Raises DataError naming ``where`` and
-    the first bad row."""
+    """Validate a raw (text) table with its dataset's schema and its declared plausibility
+    rules and finish it; tables without a schema (cross-check extracts) are only typed.
+    Raises DataError naming ``where`` and the first bad row."""
     from helpers.data import schemas  # pandera, imported with the first table validated
 
     spec = registry.spec(dataset_id)
@@ -124,7 +125,9 @@ def typed_table(dataset_id: str, raw: pd.DataFrame, where: str) -> pd.DataFrame:
         return _numeric_where_possible(raw)
     df = spec.before(raw) if spec.before else raw
     df = schemas.validate(spec.table_schema, df, dataset_id, where)
-    return spec.after(df) if spec.after else df
+    df = spec.after(df) if spec.after else df
+    plausibility.check(dataset_id, df, where)
+    return df
 
 
 def _validated(dataset_id: str, schema, path: Path) -> pd.DataFrame:
@@ -141,13 +144,23 @@ _VALIDATED: dict[tuple, pd.DataFrame] = {}
 
 def frame_cache_dir() -> Path | None:
     """Where validated frames are kept between sessions: ``TRADEWATCH_FRAME_CACHE`` (``off``
-    disables it), else the user's cache folder. Outside ``data/``, so briefs do not rebuild
-    when it changes."""
+    disables it; a relative path is refused), else ``$XDG_CACHE_HOME`` (when absolute) or
+    ``~/.cache``; none when the home folder is unknown. Outside ``data/``, so briefs do not
+    rebuild when it changes."""
     chosen = os.environ.get("TRADEWATCH_FRAME_CACHE")
     if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "0") else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "us-china-trade-watch" / "frames"
+        if chosen.strip().lower() in ("", "off", "0"):
+            return None
+        return paths.from_environment("TRADEWATCH_FRAME_CACHE", Path())
+    xdg = os.environ.get("XDG_CACHE_HOME", "")
+    if Path(xdg).is_absolute():
+        base = Path(xdg)
+    else:
+        home = os.environ.get("HOME", "")
+        if not Path(home).is_absolute() or Path(home) == Path(Path(home).anchor):
+            return None  # no usable home folder: never write to /.cache
+        base = Path(home) / ".cache"
+    return base / "us-china-trade-watch" / "frames"
 
 
 @functools.cache
@@ -165,37 +178,85 @@ def _code_fingerprint() -> str:
     return h.hexdigest()
 
 
-def _disk_path(ds: catalog.Dataset, sums: list[tuple[Path, str]]) -> Path | None:
+def _disk_path(dataset_id: str, sums: list[tuple[Path, str]]) -> Path | None:
+    """``<id>-<key>.parquet`` in the frame cache; its sha256 is in ``<id>-<key>.sha256``."""
     folder = frame_cache_dir()
     if folder is None:
         return None
     h = hashlib.sha256(_code_fingerprint().encode())
     for path, digest in sums:
         h.update(f"{path.name}:{digest};".encode())
-    return folder / f"{ds.id}-{h.hexdigest()[:32]}.pkl"
+    return folder / f"{dataset_id}-{h.hexdigest()[:32]}.parquet"
+
+
+def _stored_digest(path: Path | None) -> str | None:
+    """The sha256 recorded for a stored frame, or None when there is none."""
+    try:
+        return path.with_suffix(".sha256").read_text(encoding="ascii").strip() if path else None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _from_disk(path: Path | None) -> pd.DataFrame | None:
-    if path is None or not path.is_file():
+    """A stored frame (Parquet: data only, nothing in it can run) whose bytes match their
+    recorded sha256; anything else (damaged, foreign, unrecorded) is None and is rebuilt."""
+    recorded = _stored_digest(path)
+    if recorded is None:
         return None
     try:
-        frame = pd.read_pickle(path)
-    except Exception:  # a damaged or foreign file: validate again and overwrite it
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != recorded:
+        return None
+    try:
+        frame = pd.read_parquet(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 (a frame pyarrow cannot read is rebuilt)
         return None
     return frame if isinstance(frame, pd.DataFrame) else None
 
 
+def _replace_with(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary that never outlives a failure."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
 def _to_disk(path: Path | None, frame: pd.DataFrame) -> None:
-    """Keep a validated frame for the next session; a cache that cannot be written is skipped."""
+    """Keep a validated frame for the next session as Parquet with its sha256 beside it;
+    a cache that cannot be written (full disk, read-only, a frame Parquet cannot hold) is
+    skipped."""
     if path is None:
         return
     try:
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer)
+        data = buffer.getvalue()
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        frame.to_pickle(tmp)
-        os.replace(tmp, path)
-    except OSError:
+        _replace_with(path, data)
+        _replace_with(path.with_suffix(".sha256"), hashlib.sha256(data).hexdigest().encode())
+    except Exception:  # noqa: BLE001 (the cache is an optimisation; loading goes on)
         return
+
+
+def served_digest() -> str:
+    """Hash of the stored frames every dataset is served from now (each loaded once, which
+    also stores it): part of the briefs' cache key, so a brief never stays current over a
+    frame the cache serves differently."""
+    h = hashlib.sha256()
+    for ds in catalog.read_catalog().values():
+        try:
+            files = load(ds.id).attrs["provenance"]["files"]
+        except DataError:
+            h.update(f"{ds.id}:unloadable;".encode())
+            continue
+        stored = _disk_path(ds.id, [(Path(f["path"]), f["sha256"]) for f in files])
+        h.update(f"{ds.id}:{_stored_digest(stored) or 'not stored'};".encode())
+    return h.hexdigest()
 
 
 def _once(ds: catalog.Dataset, sums: list[tuple[Path, str]],
@@ -204,7 +265,7 @@ def _once(ds: catalog.Dataset, sums: list[tuple[Path, str]],
     (in this process, and across sessions through the frame cache)."""
     key = (ds.id, id(registry.spec(ds.id)), tuple((str(p), s) for p, s in sums))
     if key not in _VALIDATED:
-        disk = _disk_path(ds, sums)
+        disk = _disk_path(ds.id, sums)
         frame = _from_disk(disk)
         if frame is None:
             frame = make()
@@ -253,7 +314,10 @@ def _from_cache(ds: catalog.Dataset) -> tuple[pd.DataFrame, dict] | None:
     if not csv_path.is_file() or meta is None:
         return None
     try:
-        if catalog.sha256_of(csv_path) != meta.get("sha256"):
+        digest = catalog.sha256_of(csv_path)
+        if digest != meta.get("sha256") and digest == (meta.get("replaces") or {}).get("sha256"):
+            meta = meta["replaces"]  # a refresh stopped between its renames: the last good one
+        if digest != meta.get("sha256"):
             raise DataError(ds.id, str(csv_path), "cache file does not match its recorded sha256")
         return _once(ds, [(csv_path, meta["sha256"])], lambda: typed_table(
             ds.id, read_text_table(ds.id, csv_path), str(csv_path))), meta

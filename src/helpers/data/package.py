@@ -19,7 +19,7 @@ from helpers.data.registry import DataFile, DatasetSpec, Field
 PACKAGE_FILE = "datapackage.json"
 # A file's column type in the package, from its pandera dtype (dates are ISO text).
 TYPES = {"datetime64[ns]": "date", "float64": "number", "int64": "integer", "bool": "boolean",
-         "str": "string", "string[python]": "string"}
+         "str": "string", "string[python]": "string", "string[pyarrow]": "string"}
 
 
 def _schema_fields(schema) -> list[dict]:

@@ -127,6 +127,10 @@ class DatasetSpec:
     # a series further behind the build date than this is stale (None: no schedule, e.g.
     # fact tables and event lists)
     usual_lag_days: int | None = None
+    # plausibility rules for the values (helpers.data.plausibility.Plausibility): bounds,
+    # shares, largest period-on-period move, no future dates, no duplicate records (None:
+    # none checked)
+    plausibility: Any = None
 
     @property
     def series_ids(self) -> tuple[str, ...]:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import extracts, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Series
 
 
@@ -96,4 +97,7 @@ SPEC = DatasetSpec(
     series=(Series("PIIE", "Bown's trade-weighted average tariffs (PIIE chart)", "percent"),
             Series("CRS", "CRS In Focus IF12990 average tariffs", "percent")),
     usual_lag_days=None,  # a fact table / event list: no release schedule
+    plausibility=Plausibility(
+        bounds={"avg_tariff_pct": (0, 1000)},  # percent; history 2.7..164
+        future_dates=True),  # a chart dates an announced rate at its effective date
 )

@@ -11,6 +11,7 @@ import pandas as pd
 
 from helpers.data import extracts, schemas
 from helpers.data.errors import DataError
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 WORLD = "World"
@@ -358,4 +359,8 @@ SPEC = DatasetSpec(
     live=Live("UN Comtrade", pull, keys=("COMTRADE_API_KEY (optional)",)),
     usual_lag_days=25,  # China Customs publishes a month's imports by origin around the 20th
     # of the month after (GACC release calendar, stats.customs.gov.cn)
+    plausibility=Plausibility(
+        bounds={"value_usd": (0, 5e11),  # USD; largest month 7.1e9, year below 1e11
+                "quantity_kg": (0, 5e11)},  # kg; largest year 7.5e10
+        shares={"share_of_china_total": 1}),
 )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import extracts, pulls, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 PINK_SHEET_RELEASE = "Updated on May 04, 2026"
@@ -143,4 +144,7 @@ SPEC = DatasetSpec(
     usual_lag_days=5,  # the Pink Sheet is released on the second business day of the month
     # after (World Bank Commodity Markets release calendar); the IMF series via FRED follow
     # monthly within about two weeks, so the tighter World Bank schedule is the one declared
+    plausibility=Plausibility(
+        bounds={"value": (0, 100_000)},  # USD per unit; history 2.8..1624
+        max_move=5),  # largest monthly move in the history x1.8
 )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import extracts, pulls, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 COLUMNS = ["date", "series_id", "usd_per_gal"]
@@ -74,4 +75,7 @@ SPEC = DatasetSpec(
     live=Live("FRED", pull),
     usual_lag_days=7,  # EIA publishes the Monday survey price the same Monday or the next day
     # (Gasoline and Diesel Fuel Update schedule); FRED posts it within days: about a week
+    plausibility=Plausibility(
+        bounds={"usd_per_gal": (0.5, 20)},  # USD per gallon; history 3.45..6.53 (2023-2026)
+        max_move=1.5),  # a week's price within a factor 1.5 of the week before
 )

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from helpers.data.datasets import _farm
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 COLUMNS = ["year", "series", "value", "unit", "vintage", "status", "source", "source_url",
@@ -53,4 +54,6 @@ SPEC = DatasetSpec(
     schema=_farm.schema_for(COLUMNS, numeric_value=True, years=(2010, 2026)),
     usual_lag_days=45,  # ERS publishes a year's first estimate in early February of the
     # next year
+    plausibility=Plausibility(
+        bounds={"value": (-500, 2_000)}),  # USD bn (nominal); history 0.66..475
 )

@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import computed, extracts, pulls, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 COLUMNS = ["date", "series_id", "series_name", "unit", "value"]
@@ -111,7 +112,8 @@ SPEC = DatasetSpec(
          "weekly GASDESW prices dated in the month (dataset diesel_retail_weekly), rounded to 3 "
          "decimals as FRED prints GASDESM, for every whole month of the weekly copy (2023-01.."
          "2026-09; 2026-10 is partial and gets none). Where both exist (2023-01..2025-03) it equals "
-         "GASDESM in 25 of 27 months and is 0.001 USD/gal off in the other two; use GASDESM where published and the computed "
+         "GASDESM in 25 of 27 months and is 0.001 USD/gal off in the other two; use GASDESM where "
+         "published and the computed "
          "means after it (2025-04..2026-09)."),
     ),
     gaps=(
@@ -149,4 +151,7 @@ SPEC = DatasetSpec(
     usual_lag_days=45,  # BLS releases the PPI about mid-month for the month before (BLS PPI
     # release schedule, bls.gov/schedule/news_release/ppi.htm); EIA's monthly diesel and
     # Henry Hub averages come sooner, so the PPIs' schedule is the one declared
+    plausibility=Plausibility(
+        bounds={"value": (0, 10_000)},  # indexes and USD per unit; history 0.96..749
+        max_move=5),  # largest monthly move in the history x2.0
 )

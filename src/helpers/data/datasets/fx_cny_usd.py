@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import computed, extracts, pulls, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 COLUMNS = ["date", "series_id", "freq", "cny_per_usd"]
@@ -158,4 +159,7 @@ SPEC = DatasetSpec(
     live=Live("FRED", pull),
     usual_lag_days=7,  # the Federal Reserve releases H.10 daily rates weekly, on Mondays, for
     # the week before (federalreserve.gov/releases/h10 schedule): at most about a week old
+    plausibility=Plausibility(
+        bounds={"cny_per_usd": (0.5, 50)},  # history 1.55..8.73
+        max_move=3),  # largest move in the history x1.5 (January 1994 unification)
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data import extracts, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 
@@ -68,4 +69,5 @@ SPEC = DatasetSpec(
     before=estimated_flag,
     usual_lag_days=31,  # USGS publishes the Mineral Commodity Summaries for a year at the end
     # of January of the next (usgs.gov/centers/national-minerals-information-center)
+    plausibility=Plausibility(),
 )

@@ -8,6 +8,7 @@ import pandas as pd
 
 from helpers.data import extracts, schemas
 from helpers.data.errors import DataError
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 EXTRACT = "farm/usda_ers_soybean_costs_returns_annual.csv"
@@ -107,4 +108,7 @@ SPEC = DatasetSpec(
     date_column="date",
     usual_lag_days=300,  # ERS publishes a crop year's estimates around October of the next
     # year: about 300 days after the year ends (ages count from the end of the period)
+    plausibility=Plausibility(
+        bounds={"value": (-2_000, 5_000)}),  # USD per planted acre, USD/bu or bu/acre; history
+    # -150..959 (net returns may be negative)
 )

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import extracts, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Series
 
 EXTRACT = "soybeans/un_comtrade_soybean_exports_usa_brazil_argentina_to_china_and_world_monthly.csv"
@@ -124,5 +125,9 @@ SPEC = DatasetSpec(
     series=(Series("HS 120190 + 120110, reporters 842 (USA), 76 (Brazil), 32 (Argentina), "
                    "partners 156 (China) and 0 (World)",
                    "Soybean exports by exporter to China and the world", "USD (FOB); kg"),),
-    usual_lag_days=90,  # UN Comtrade: monthly data appear as reporters submit them, usually within three months
+    usual_lag_days=90,  # UN Comtrade: monthly data appear as reporters submit them, usually
+    # within three months
+    plausibility=Plausibility(
+        bounds={"value_usd": (0, 5e10), "net_weight_kg": (0, 1e11)}),  # a month's flow; history
+    # up to USD 8.1 bn and 16 Mt (Brazil to the world); months off season go near zero
 )

@@ -4,6 +4,7 @@ harvest-period price and a few monthly points, USD per bushel."""
 from __future__ import annotations
 
 from helpers.data.datasets import _farm
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 COLUMNS = ["year", "date", "series", "geography", "value", "unit", "vintage", "status", "source",
@@ -43,4 +44,6 @@ SPEC = DatasetSpec(
     schema=_farm.schema_for(COLUMNS, numeric_value=True, years=(2010, 2026)),
     usual_lag_days=35,  # NASS publishes the final marketing-year average about a month
     # after August ends
+    plausibility=Plausibility(
+        bounds={"value": (1, 100)}),  # USD per bushel; history 8.44..14.40
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from helpers.data import schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 
@@ -67,4 +68,5 @@ SPEC = DatasetSpec(
                     )),),
     schema=schema,
     usual_lag_days=None,  # a fact table / event list: no release schedule
+    plausibility=Plausibility(),
 )

@@ -10,6 +10,7 @@ import pandas as pd
 from helpers import paths
 from helpers.data import extracts, schemas, source_tiers
 from helpers.data.errors import DataError
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 # How an event stands, read from its row's words: a court ruling or an opened investigation
@@ -319,4 +320,7 @@ SPEC = DatasetSpec(
     schema=schema,
     date_column="date",
     usual_lag_days=None,  # a fact table / event list: no release schedule
+    plausibility=Plausibility(
+        bounds={"soybean_total_rate_pct": (0, 1000)},  # percent; history 3..138
+        future_dates=True),  # an announced measure carries its effective date
 )

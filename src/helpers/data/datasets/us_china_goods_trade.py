@@ -7,6 +7,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import extracts, pulls, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 SERIES = (
@@ -145,4 +146,10 @@ SPEC = DatasetSpec(
     usual_lag_days=65,  # Census publishes a month's goods trade by country in the FT-900
     # about five weeks after the month ends and FRED posts it after; ~2 months in all
     # (census.gov/foreign-trade/schedule.html)
+    plausibility=Plausibility(
+        bounds={"exports_usd_mn": (0, 100_000),  # USD mn a month; history up to 16,650
+                "imports_usd_mn": (0, 200_000),  # history up to 52,080
+                "imports_world_usd_mn": (0, 2_000_000)},  # history up to 296,000
+        max_move=5,  # largest monthly move in the history x1.6
+        move_names=("exports_usd_mn", "imports_usd_mn", "imports_world_usd_mn")),
 )

@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from helpers.data import extracts, schemas
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec, Live, Pull, Series
 
 COLUMNS = ["date", "marketing_year", "destination", "total_commitments_kmt",
@@ -218,4 +219,9 @@ SPEC = DatasetSpec(
     live=Live("USDA FAS OpenData ESR", pull, keys=("FAS_API_KEY",)),
     usual_lag_days=8,  # FAS publishes the week ending Thursday on the Thursday after, at
     # 8:30 ET (ESR release schedule, apps.fas.usda.gov/export-sales)
+    plausibility=Plausibility(
+        bounds={"total_commitments_kmt": (0, 100_000),  # kt; to China up to 22,480
+                "accumulated_exports_kmt": (0, 100_000),
+                "outstanding_sales_kmt": (0, 100_000),
+                "net_sales_kmt": (-20_000, 20_000)}),  # kt a week; history -100..2,142
 )

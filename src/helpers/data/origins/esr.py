@@ -101,6 +101,11 @@ def parse(dataset_id: str, body: bytes, where: str, market_year: int) -> pd.Data
         rows.append({"date": week, "country": rec["countryCode"],
                      **{f: float(rec[f]) / 1000 for f in FIELDS[4:]}})
     df = pd.DataFrame(rows, columns=["date", "country", *FIELDS[4:]])
+    twice = df.duplicated(["date", "country"])
+    if twice.any():  # summing by week would count such a week twice
+        first = df[twice].iloc[0]
+        raise DataError(dataset_id, where, f"week ending {first['date']} is listed more than "
+                        f"once for country {first['country']}")
     current = pd.DataFrame({
         "date": df["date"], "country": df["country"], "marketing_year": label(market_year),
         "total_commitments_kmt": df["currentMYTotalCommitment"],
