@@ -15,22 +15,25 @@ def test_every_test_reads_a_data_folder_of_its_own():
     assert not (paths.cache_dir() / "fx_cny_usd.csv").exists()
 
 
+DATASET, SNAPSHOT_FILE = "us_china_goods_trade", "us_china_goods_trade_monthly.csv"  # one file
+
+
 def test_a_refreshed_file_in_the_projects_cache_changes_nothing():
     """A valid refreshed cache in the project's own data/cache/ (the snapshot's real rows
     without the last one, so serving it would show) is never what a test loads."""
     cache = paths.PROJECT_ROOT / "data" / "cache"
-    table, sidecar = cache / "fx_cny_usd.csv", cache / "fx_cny_usd.json"
+    table, sidecar = cache / f"{DATASET}.csv", cache / f"{DATASET}.json"
     if table.exists() or sidecar.exists():  # the developer's own refresh: read, never touched
-        assert load("fx_cny_usd").attrs["provenance"]["origin"] == "snapshot"
+        assert load(DATASET).attrs["provenance"]["origin"] == "snapshot"
         return
-    lines = (paths.PROJECT_ROOT / "data" / "snapshot" / "fx_cny_usd.csv").read_text().splitlines()
+    lines = (paths.PROJECT_ROOT / "data" / "snapshot" / SNAPSHOT_FILE).read_text().splitlines()
     try:
         cache.mkdir(exist_ok=True)
         table.write_text("\n".join(lines[:-1]) + "\n")
-        sidecar.write_text(json.dumps({"dataset": "fx_cny_usd",
+        sidecar.write_text(json.dumps({"dataset": DATASET,
                                        "sha256": catalog.sha256_of(table),
                                        "retrieved_at": "2026-01-01T00:00:00+00:00"}))
-        df = load("fx_cny_usd")
+        df = load(DATASET)
         assert df.attrs["provenance"]["origin"] == "snapshot"
         assert len(df) == len(lines) - 1
     finally:

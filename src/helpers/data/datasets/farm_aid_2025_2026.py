@@ -4,6 +4,7 @@ crop) and the October 2025 soybean purchase commitments, as published."""
 from __future__ import annotations
 
 from helpers.data.datasets import _farm
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 COLUMNS = ["year", "date", "program", "series", "commodity", "geography", "value", "unit",
@@ -46,4 +47,5 @@ SPEC = DatasetSpec(
                                  + " (the extract farm/farm_aid_2025_2026.csv)",)),),
     schema=_farm.schema_for(COLUMNS, numeric_value=False),
     usual_lag_days=None,  # facts compiled from releases: no release schedule
+    plausibility=Plausibility(),  # facts: no bounds shared by their units; duplicates refused
 )

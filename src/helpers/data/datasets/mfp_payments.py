@@ -4,6 +4,7 @@ rates, USDA estimates, payments by commodity and state, as published."""
 from __future__ import annotations
 
 from helpers.data.datasets import _farm
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 COLUMNS = ["year", "date", "program", "series", "commodity", "geography", "value", "unit",
@@ -45,4 +46,5 @@ SPEC = DatasetSpec(
                     copied_from=(_farm.HAND_TRANSCRIBED + " (the extract farm/mfp_payments.csv)",)),),
     schema=_farm.schema_for(COLUMNS, numeric_value=True),
     usual_lag_days=None,  # facts compiled from releases: no release schedule
+    plausibility=Plausibility(),  # facts: no bounds shared by their units; duplicates refused
 )

@@ -4,6 +4,7 @@ the narrative, not a series."""
 from __future__ import annotations
 
 from helpers.data.datasets import _farm
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 COLUMNS = ["date", "series", "origin_a", "origin_b", "value", "unit", "source", "source_url",
@@ -35,4 +36,5 @@ SPEC = DatasetSpec(
                                  + " (the extract farm/soybean_export_spread_points.csv)",)),),
     schema=_farm.schema_for(COLUMNS, numeric_value=False),
     usual_lag_days=None,  # facts compiled from releases: no release schedule
+    plausibility=Plausibility(),  # isolated quotes in mixed units; duplicates refused
 )

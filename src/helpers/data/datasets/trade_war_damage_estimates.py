@@ -4,6 +4,7 @@ Carter and Steinbach 2020, Adjemian et al. 2021, GAO, the 2025 round), each with
 from __future__ import annotations
 
 from helpers.data.datasets import _farm
+from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
 COLUMNS = ["study", "published", "measure", "commodity", "geography", "value", "unit", "period",
@@ -39,4 +40,5 @@ SPEC = DatasetSpec(
                                  + " (the extract farm/trade_war_damage_estimates.csv)",)),),
     schema=_farm.schema_for(COLUMNS, numeric_value=False),
     usual_lag_days=None,  # facts compiled from releases: no release schedule
+    plausibility=Plausibility(),  # figures kept as printed text; duplicates refused
 )

@@ -131,7 +131,9 @@ def end_forward_books(rows: pd.DataFrame) -> pd.DataFrame:
     its whole forward book."""
     first_own = rows[rows["book"] == OWN].groupby("marketing_year")["date"].min()
     ends = rows["marketing_year"].map(first_own)
-    late = (rows["book"] == FORWARD) & ends.notna() & (rows["date"] >= ends)
+    late = (rows["book"] == FORWARD) & ends.notna()
+    if late.any():  # (an empty comparison of dates with no ends is refused by pandas)
+        late[late] = rows.loc[late, "date"] >= ends[late]
     return rows[~late].drop(columns="book")
 
 
