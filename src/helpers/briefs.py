@@ -793,11 +793,26 @@ def print_pdfs(reports: Path, names: list[str], paper: str) -> list[Path]:
     return published
 
 
+def _kernels_of(workers) -> list:
+    """The processes the workers started (their kernels), found before the workers end."""
+    import psutil
+
+    found = []
+    for worker in workers:
+        with contextlib.suppress(psutil.Error):
+            found += psutil.Process(worker.pid).children(recursive=True)
+    return found
+
+
 def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
     """End every worker: SIGTERM first (nbclient then shuts its kernel down), SIGKILL after
-    ``STOP_GRACE`` seconds; a kernel whose worker is gone exits by itself (ipykernel watches
-    its parent)."""
+    ``STOP_GRACE`` seconds. A kernel still running then (one stuck in C code holding the
+    interpreter, which neither hears its shutdown request nor sees its parent go) is killed
+    after one more ``STOP_GRACE``."""
+    import psutil
+
     workers = multiprocessing.active_children()
+    kernels = _kernels_of(workers)
     pool.shutdown(wait=False, cancel_futures=True)
     for worker in workers:
         worker.terminate()
@@ -808,6 +823,10 @@ def _stop_workers(pool: cf.ProcessPoolExecutor) -> None:
         if worker.is_alive():
             worker.kill()
             worker.join()
+    _, stuck = psutil.wait_procs(kernels, timeout=STOP_GRACE)
+    for kernel in stuck:
+        with contextlib.suppress(psutil.Error):
+            kernel.kill()
 
 
 def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, progress,

@@ -102,6 +102,36 @@ def test_a_signal_stops_the_whole_build_and_the_next_build_proceeds(brief_dirs, 
         [o.message for o in after]
 
 
+def test_a_kernel_stuck_in_c_code_is_ended_with_its_build(brief_dirs, tmp_path):
+    """The cell sleeps inside a C call that keeps the interpreter lock (ctypes.PyDLL), so the
+    kernel hears no shutdown request and its parent watcher never runs."""
+    notebooks, reports = brief_dirs
+    marker = tmp_path / "kernel-and-worker.pids"
+    synthetic_cells_notebook(
+        notebooks / "01_stuck.ipynb", "seconds = 600",
+        f"import ctypes, os, pathlib\npathlib.Path({str(marker)!r} + '.part').write_text("
+        f"f'{{os.getpid()}} {{os.getppid()}}')\n"
+        f"os.replace({str(marker)!r} + '.part', {str(marker)!r})\n"
+        "ctypes.PyDLL(None).sleep(seconds)")
+    build = subprocess.Popen([sys.executable, "-m", "helpers", "briefs", "--force"],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        assert _wait_for(marker.exists, 180), "the stuck notebook never started"
+        kernel, worker = map(int, marker.read_text().split())
+        time.sleep(1)  # the kernel is inside the C call
+        build.send_signal(signal.SIGTERM)
+        out = build.communicate(timeout=60)[0]
+    finally:
+        build.kill()
+        if marker.exists():
+            for pid in map(int, marker.read_text().split()):
+                if _alive(pid):
+                    os.kill(pid, signal.SIGKILL)
+    assert build.returncode == 128 + signal.SIGTERM, out
+    assert not _alive(worker) and not _alive(kernel), "a stuck kernel outlived its build"
+    assert not (reports / "01_stuck.html").exists()
+
+
 def test_sigkill_of_a_build_ends_its_workers_and_they_publish_nothing(brief_dirs, tmp_path):
     notebooks, reports = brief_dirs
     marker = tmp_path / "kernel-and-worker.pids"

@@ -133,3 +133,14 @@ def test_every_core_dataset_declares_plausibility_and_its_snapshot_passes():
         if spec.role == "core":
             assert isinstance(spec.plausibility, Plausibility), ds_id
             check(ds_id, load(ds_id, use_cache=False), "snapshot")
+
+
+def test_rows_stored_out_of_date_order_are_served_in_order(tamper):
+    """The snapshot's rows reversed (checksum rewritten): the loader serves them by date."""
+    def reverse(text: str) -> str:
+        header, *rows = text.rstrip("\n").split("\n")
+        return "\n".join([header, *reversed(rows)]) + "\n"
+
+    tamper("snapshot/us_china_goods_trade_monthly.csv", reverse)
+    df = load("us_china_goods_trade", use_cache=False)
+    assert df["date"].is_monotonic_increasing and df["date"].iloc[0] == pd.Timestamp("1985-01-01")

@@ -203,5 +203,5 @@ def test_index_says_what_moved_since_the_previous_build_and_workbooks_are_publis
     index = (reports / "index.html").read_text()
     assert "answer revised +14% (42 units to 48 units)" in index
     assert 'href="02_beta.xlsx"' in index
-    figures = pd.read_excel(reports / "02_beta.xlsx", sheet_name="Key figures", skiprows=3)
-    assert figures.loc[0, "key"] == "answer" and figures.loc[0, "value"] == 48
+    figures = pd.read_excel(reports / "02_beta.xlsx", sheet_name="Key figures")
+    assert figures.loc[0, "Key"] == "answer" and figures.loc[0, "Value"] == 48

@@ -127,7 +127,24 @@ def typed_table(dataset_id: str, raw: pd.DataFrame, where: str) -> pd.DataFrame:
     df = schemas.validate(spec.table_schema, df, dataset_id, where)
     df = spec.after(df) if spec.after else df
     plausibility.check(dataset_id, df, where)
-    return df
+    return in_date_order(spec, df)
+
+
+def in_date_order(spec, df: pd.DataFrame) -> pd.DataFrame:
+    """Rows in date order within each series (the schema's unique columns other than the
+    date), since rolling and change helpers assume it; a table already in order is returned
+    as it is, any other is sorted (stable, so rows of one date keep their order)."""
+    date = spec.date_column
+    if not date or date not in df or df.empty:
+        return df
+    keys = [c for c in (getattr(spec.table_schema, "unique", None) or [])
+            if c != date and c in df]
+    if keys:
+        ordered = all(group.is_monotonic_increasing
+                      for _, group in df.groupby(keys, sort=False, dropna=False)[date])
+    else:
+        ordered = df[date].is_monotonic_increasing
+    return df if ordered else df.sort_values([*keys, date], kind="stable", ignore_index=True)
 
 
 def _validated(dataset_id: str, schema, path: Path) -> pd.DataFrame:
