@@ -360,3 +360,19 @@ def test_a_damaged_kept_vintage_stops_no_other_datasets_changes(data_copy):
     table = changes(["fx_cny_usd", "commodity_prices"])
     kinds = dict(zip(table["dataset"], table["kind"], strict=True))
     assert kinds == {"fx_cny_usd": "damaged vintage", "commodity_prices": "no previous vintage"}
+
+
+def test_a_second_refresh_at_the_same_time_leaves_the_others_temporaries_alone(origins):
+    """Another process's refresh of the same dataset is mid-way: its temporary table and
+    sidecar (SYNTHETIC bytes, under that process's names) exist. This refresh publishes
+    its own files and neither overwrites nor deletes the other's."""
+    csv_path, meta_path = cache_paths("us_china_goods_trade")
+    csv_path.parent.mkdir(parents=True, exist_ok=True)
+    theirs = {csv_path.with_name(".us_china_goods_trade.other.csv.tmp"): b"their table\n",
+              meta_path.with_name(f".{meta_path.name}.999999.tmp"): b"their sidecar\n",
+              meta_path.with_name(meta_path.name + ".tmp"): b"a sidecar under a fixed name\n"}
+    for path, body in theirs.items():
+        path.write_bytes(body)
+    assert pull("us_china_goods_trade").ok
+    assert all(path.read_bytes() == body for path, body in theirs.items())
+    assert load("us_china_goods_trade").attrs["provenance"]["origin"] == "cache"
