@@ -61,3 +61,21 @@ def test_a_kernel_killed_mid_cell_names_the_cell(tmp_path):
     result = briefs._execute_one(str(nb), {}, "01_killed", str(tmp_path / "reports"), 120)
     assert not result["ok"]
     assert result["error"].startswith("cell 2: "), result["error"]
+
+
+def test_a_state_folder_that_cannot_be_written_gives_a_clear_error(brief_dirs, monkeypatch,
+                                                                  capsys):
+    notebooks, reports = brief_dirs
+    synthetic_notebook(notebooks / "01_p.ipynb", "print(count)")
+    write = briefs._atomic_write
+
+    def state_read_only(path, data):
+        if path.parent.name == ".cache":
+            raise PermissionError(13, "Permission denied", str(path.parent))
+        write(path, data)
+
+    monkeypatch.setattr(briefs, "_atomic_write", state_read_only)
+    assert briefs.main() == 2
+    err = capsys.readouterr().err
+    assert f"cannot write in {reports / '.cache'}" in err and "Permission denied" in err
+    assert "Traceback" not in err
