@@ -5,22 +5,15 @@ from __future__ import annotations
 
 import json
 
-import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from helpers import briefs, cli, owned
+from tests.faults.test_build_faults import synthetic_cells_notebook
 
 
 def synthetic_notebook(path, body: str, parameters: str = "count = 2"):
-    """SYNTHETIC test notebook: a title, a parameters cell and one code cell."""
-    nb = new_notebook(cells=[new_markdown_cell("# Synthetic fault case"),
-                             new_code_cell(parameters, metadata={"tags": ["parameters"]}),
-                             new_code_cell(body)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nbformat.write(nb, path)
-    return path
+    """SYNTHETIC test notebook (``synthetic_cells_notebook``) with a ``count`` parameter."""
+    return synthetic_cells_notebook(path, parameters, body)
 
 
 def test_a_huge_parameters_file_is_refused_in_one_short_line(tmp_path, capsys):
