@@ -1,0 +1,42 @@
+"""Numbers for people in the briefs' tables: no '-0.00', p-values as '< 0.001', statistics
+headers by their usual names, one '95% CI' column (SYNTHETIC rows throughout)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from helpers import report
+
+
+def test_a_value_rounding_to_zero_has_no_sign():
+    assert report.number_text(-0.0004, 2) == "0.00"
+    assert report.number_text(-0.004, 2) == "0.00"
+    assert report.number_text(-0.006, 2) == "-0.01"
+    assert report.number_text(-1234.5, 1) == "-1,234.5"
+    assert "-0.0" not in report.table_html(pd.DataFrame({"change_pct": [-0.01, 0.3]}))
+
+
+def test_p_values_read_as_people_write_them():
+    assert report.p_text(0.0002) == "< 0.001"
+    assert report.p_text(0.0421) == "0.042"
+    assert report.p_text(np.nan) == "n/a"
+
+
+def test_statistics_tables_have_readable_headers_and_one_ci_column():
+    frame = pd.DataFrame({"specification": ["six lags"], "coef": [0.3734], "std_err": [0.11],
+                          "ci_low": [0.158], "ci_high": [0.587], "p_value": [0.00004],
+                          "n": [135], "ci_includes_zero": [False]})
+    html = report.table_html(frame, decimals=3)
+    heads = [h.split("</th>")[0] for h in html.split("<th>")[1:]]
+    assert heads == ["Specification", "Estimate", "Standard error", "95% CI", "p-value", "n",
+                     "95% CI includes zero"]
+    assert "0.158 to 0.587" in html and "&lt; 0.001" in html and ">no<" in html
+    assert "Ci low" not in html and "0.000" not in html
+
+
+def test_a_missing_bound_leaves_the_ci_unstated():
+    frame = pd.DataFrame({"coef": [1.0], "ci_low": [np.nan], "ci_high": [2.0]})
+    assert "<td>n/a</td>" in report.table_html(frame)
+    plain = pd.DataFrame({"ci_low_usd": [1.0]})
+    assert report.with_ci_column(plain) is plain
