@@ -36,7 +36,7 @@ from helpers.contract import (  # noqa: F401 (re-exported for notebooks and test
     kit_version,
 )
 from helpers.data import catalog
-from helpers.overview import period_label, period_words
+from helpers.overview import QUANTITY_UNITS, period_label, period_words
 
 
 class ClaimError(AssertionError):
@@ -127,9 +127,10 @@ class Brief:
 
     def html_table(self) -> str:
         rows = "".join(
-            f"<tr><td>{html.escape(f.name)}</td><td class='num'>{f.formatted()}</td>"
-            f"<td>{html.escape(f.unit)}</td><td>{html.escape(period_words(f.period))}</td>"
-            f"<td>{html.escape(f.note)}</td></tr>" for f in self.figures)
+            f"<tr><td>{html.escape(f.name)}</td><td class='num'>{value}</td>"
+            f"<td>{html.escape(unit)}</td><td>{html.escape(period_words(f.period))}</td>"
+            f"<td>{html.escape(f.note)}</td></tr>"
+            for f in self.figures for value, unit in [value_and_unit(f)])
         takeaway = (f"<p class='tw-takeaway'>{html.escape(self.takeaway)}</p>"
                     if self.takeaway else "")
         return (f"{takeaway}<table class='tw-figures'><thead><tr><th>Key figure</th>"
@@ -144,6 +145,14 @@ class Brief:
         display({"text/html": self.html_table() + as_of, FIGURES_MIME: self.payload(),
                  "text/plain": "\n".join(f"{f.name}: {f.formatted()} {f.unit} ({f.period})"
                                          for f in self.figures)}, raw=True)
+
+
+def value_and_unit(figure: KeyFigure) -> tuple[str, str]:
+    """A key figure's value and unit as the table prints them: a quantity of exactly zero as
+    'none' without a unit ('0 kg' never stands among figures in Mt)."""
+    if figure.value == 0 and figure.unit in QUANTITY_UNITS:
+        return "none", ""
+    return figure.formatted(), figure.unit
 
 
 def age_record(row: dict) -> dict:

@@ -110,3 +110,64 @@ def test_every_policy_brief_reads_without_workshop_words(built_briefs):
     offences = {p.name: found for p in pages
                 if (found := workshop_words(p.read_text(encoding="utf-8"), codes))}
     assert not offences, f"workshop words on policy briefs: {offences}"
+
+
+LONG_NUMBER = re.compile(r"(?<![\w.])(?:-0\.0+(?![\d])|\d[\d,]*\.\d{5,}|\d{12,})(?![\w])")
+
+
+class TableCells(HTMLParser):
+    """The text of every table cell (header cells marked), for the checks on tables."""
+
+    def __init__(self):
+        super().__init__()
+        self.cells: list[tuple[str, str]] = []  # (tag, text)
+        self.open: str | None = None
+        self.text = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in {"td", "th"}:
+            self.open, self.text = tag, ""
+
+    def handle_endtag(self, tag):
+        if tag == self.open:
+            self.cells.append((tag, self.text.strip()))
+            self.open = None
+
+    def handle_data(self, data):
+        if self.open:
+            self.text += data
+
+
+def unreadable_numbers(page: str) -> list[str]:
+    """Numbers and tables not made for people: '-0.00', values with five or more decimals or
+    twelve digits, and table cells reading NaN, None or cut with an ellipsis, empty header
+    cells (a printed index) and statistics headers such as 'Ci low'."""
+    text = VisibleText()
+    text.feed(page)
+    found = [f"number: {m.group(0)}" for m in LONG_NUMBER.finditer(" ".join(text.text))]
+    cells = TableCells()
+    cells.feed(page)
+    for tag, cell in cells.cells:
+        if cell in {"NaN", "nan", "NaT", "None", "<NA>"} or cell.endswith(("...", "…")):
+            found.append(f"cell: {cell}")
+        if tag == "th" and (not cell or cell in {"Ci low", "Ci high", "P value", "Coef"}):
+            found.append(f"header: {cell!r}")
+    return found
+
+
+def test_the_number_check_finds_what_people_should_not_read():
+    """SYNTHETIC page."""
+    page = ("<p>-0.00 and 69.23076923076923 and 123456789012345, not 1,234.5 or PCU325311325311A"
+            "</p><table><tr><th></th><th>Ci low</th></tr><tr><td>NaN</td><td>Some te...</td>"
+            "<td>-0.5</td></tr></table>")
+    assert unreadable_numbers(page) == [
+        "number: -0.00", "number: 69.23076923076923", "number: 123456789012345",
+        "header: ''", "header: 'Ci low'", "cell: NaN", "cell: Some te..."]
+
+
+def test_every_built_page_prints_numbers_for_people(built_briefs):
+    pages = sorted(built_briefs["reports"].glob("*.html"))
+    assert any(p.name.startswith("00_") for p in pages) and any(p.name == "index.html"
+                                                                for p in pages)
+    found = {p.name: f for p in pages if (f := unreadable_numbers(p.read_text(encoding="utf-8")))}
+    assert not found, f"numbers not made for people: {found}"

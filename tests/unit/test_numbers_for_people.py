@@ -40,3 +40,15 @@ def test_a_missing_bound_leaves_the_ci_unstated():
     assert "<td>n/a</td>" in report.table_html(frame)
     plain = pd.DataFrame({"ci_low_usd": [1.0]})
     assert report.with_ci_column(plain) is plain
+
+
+def test_a_zero_quantity_reads_none_in_the_key_figures():
+    brief = report.Brief(title="Synthetic")
+    brief.add("Tonnes shipped, one month", 0.0, "kg", "2025-09", ["synthetic"], decimals=0,
+              key="zero_kg")
+    brief.add("Tonnes shipped, a year", 1.5, "Mt", "2024", ["synthetic"], key="year_mt")
+    brief.add("Change", 0.0, "%", "2024", ["synthetic"], key="no_change")
+    html = brief.html_table()
+    assert "<td class='num'>none</td><td></td>" in html and ">kg<" not in html
+    assert "<td class='num'>1.5</td><td>Mt</td>" in html
+    assert "<td class='num'>0.0</td><td>%</td>" in html
