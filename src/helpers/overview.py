@@ -188,12 +188,14 @@ def _input_costs(f: Callable) -> str | None:
 
 
 def _purchases(f: Callable) -> str | None:
-    sales, claim = f("05", "esr_2526_commitments"), f("05", "claimed_per_year")
+    """The claim set beside sales on its own basis: new sales in calendar 2026 against the
+    claimed tonnes a year (never one marketing year's book against a yearly claim)."""
+    sales, claim = f("05", "esr_sales_2026"), f("05", "claimed_per_year")
     if not (sales and claim):
         return None
-    return (f"US export sales of 2025/26 soybeans to China stood at {_shown(sales)} of "
-            f"commitments {period_words(sales['period'])}, against claimed Chinese purchases "
-            f"of {_shown(claim)} a year for {period_words(claim['period'])}.")
+    return (f"New US export sales of soybeans to China (all marketing years) came to "
+            f"{_shown(sales)} from {period_words(sales['period'])}, against claimed Chinese "
+            f"purchases of {_shown(claim)} a year for {period_words(claim['period'])}.")
 
 
 def _farm_aid(f: Callable) -> str | None:

@@ -41,6 +41,7 @@ def synthetic_payloads() -> dict[str, dict]:
             synthetic_figure("urea_change_wb", 20.0, "%", "2025-06..2026-04")]},
         "05_outlook": {"figures": [
             synthetic_figure("esr_2526_commitments", 10.0, "Mt", "to 2026-08-27"),
+            synthetic_figure("esr_sales_2026", 11.0, "Mt", "2026-01-01..2026-08-27"),
             synthetic_figure("claimed_per_year", 25.0, "Mt", "2026-2028", decimals=0)]},
     }
 
@@ -64,7 +65,9 @@ def test_overview_states_the_figures_with_directions_from_their_signs():
     assert "farm machinery prices (BLS PPI) fell 5% from Jan 2018 to Nov 2023".lower() in \
         text.lower()
     assert "urea price rose 20% from Jun 2025 to Apr 2026" in text
-    assert "10 Mt of commitments to 27 Aug 2026" in text and "25 Mt a year" in text
+    assert ("came to 11 Mt from 1 Jan 2026 to 27 Aug 2026, against claimed Chinese purchases "
+            "of 25 Mt a year for 2026-2028") in text
+    assert "10 Mt" not in text  # one marketing year's book is not set beside a yearly claim
     assert "most" not in text.split()
     assert {s.brief for p in paragraphs for s in p} == set(synthetic_payloads())
 
