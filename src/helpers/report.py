@@ -149,10 +149,14 @@ class Brief:
 
 def value_and_unit(figure: KeyFigure) -> tuple[str, str]:
     """A key figure's value and unit as the table prints them: a quantity of exactly zero as
-    'none' without a unit ('0 kg' never stands among figures in Mt)."""
-    if figure.value == 0 and figure.unit in QUANTITY_UNITS:
+    'none' without a unit ('0 kg' never stands among figures in Mt), a whole value (a
+    statutory rate, a count) without decimals ('3', not '3.0', beside '57'), never '-0.0'."""
+    value = figure.value
+    if value is None or pd.isna(value):
+        return "n/a", figure.unit
+    if value == 0 and figure.unit in QUANTITY_UNITS:
         return "none", ""
-    return figure.formatted(), figure.unit
+    return number_text(value, 0 if float(value).is_integer() else figure.decimals), figure.unit
 
 
 def age_record(row: dict) -> dict:

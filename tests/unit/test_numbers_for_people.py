@@ -51,4 +51,16 @@ def test_a_zero_quantity_reads_none_in_the_key_figures():
     html = brief.html_table()
     assert "<td class='num'>none</td><td></td>" in html and ">kg<" not in html
     assert "<td class='num'>1.5</td><td>Mt</td>" in html
-    assert "<td class='num'>0.0</td><td>%</td>" in html
+    assert "<td class='num'>0</td><td>%</td>" in html
+
+
+def test_key_figures_print_whole_rates_without_decimals_and_no_signed_zero():
+    brief = report.Brief(title="Synthetic")
+    brief.add("A statutory rate", 3.0, "%", "2018", ["synthetic"], key="rate")
+    brief.add("A share achieved", 57.0, "%", "2021", ["synthetic"], decimals=0, key="share")
+    brief.add("A measured change", 7.46, "%", "2024", ["synthetic"], key="change")
+    brief.add("A tiny fall", -0.04, "%", "2024", ["synthetic"], key="tiny")
+    brief.add("Unknown", None, "%", "2024", ["synthetic"], key="unknown")
+    cells = [row.split("<td class='num'>")[1].split("<")[0]
+             for row in brief.html_table().split("<tr>")[2:]]
+    assert cells == ["3", "57", "7.5", "0.0", "n/a"]
