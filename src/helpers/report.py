@@ -266,7 +266,7 @@ URL_IN_TEXT = re.compile(r"(?<![\w/.])((?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/
 
 STATISTICS_LABELS = {"coef": "Estimate", "std_err": "Standard error", "ci_low": "95% CI, low",
                      "ci_high": "95% CI, high", "ci": "95% CI", "p_value": "p-value",
-                     "pvalue": "p-value", "n": "n", "sample_start": "Sample from",
+                     "pvalue": "p-value", "p": "p-value", "n": "n", "sample_start": "Sample from",
                      "sample_end": "Sample to", "ci_includes_zero": "95% CI includes zero",
                      "r": "r", "df": "Degrees of freedom"}
 P_COLUMNS = {"p_value", "pvalue", "p-value", "p"}
@@ -351,7 +351,9 @@ def is_year_column(name) -> bool:
 def table_html(frame: pd.DataFrame, decimals: int | dict[str, int] = 1, index: bool = False,
                citations: tuple[str, ...] = ("citation", "sources", "source")) -> str:
     """A DataFrame as a table for people: labelled columns with units, formatted numbers,
-    months as 'Mar 2025', missing as n/a, citation columns with links; no internal ids."""
+    months as 'Mar 2025', missing as n/a, citation columns with links; no internal ids. With
+    ``index`` the index is the first column, headed by its name (name it: 'Index' tells a
+    reader nothing)."""
     data = with_ci_column(frame.reset_index() if index else frame, decimals)
     heads = "".join(f"<th>{html.escape(column_label(c))}</th>" for c in data.columns)
     rows = []

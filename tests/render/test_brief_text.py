@@ -150,7 +150,8 @@ def unreadable_numbers(page: str) -> list[str]:
     for tag, cell in cells.cells:
         if cell in {"NaN", "nan", "NaT", "None", "<NA>"} or cell.endswith(("...", "…")):
             found.append(f"cell: {cell}")
-        if tag == "th" and (not cell or cell in {"Ci low", "Ci high", "P value", "Coef"}):
+        if tag == "th" and (not cell or cell in {"Index", "Ci low", "Ci high", "P value", "P",
+                                                 "Coef"}):
             found.append(f"header: {cell!r}")
     return found
 
@@ -158,11 +159,11 @@ def unreadable_numbers(page: str) -> list[str]:
 def test_the_number_check_finds_what_people_should_not_read():
     """SYNTHETIC page."""
     page = ("<p>-0.00 and 69.23076923076923 and 123456789012345, not 1,234.5 or PCU325311325311A"
-            "</p><table><tr><th></th><th>Ci low</th></tr><tr><td>NaN</td><td>Some te...</td>"
+            "</p><table><tr><th></th><th>Ci low</th><th>Index</th></tr><tr><td>NaN</td><td>Some te...</td>"
             "<td>-0.5</td></tr></table>")
     assert unreadable_numbers(page) == [
         "number: -0.00", "number: 69.23076923076923", "number: 123456789012345",
-        "header: ''", "header: 'Ci low'", "cell: NaN", "cell: Some te..."]
+        "header: ''", "header: 'Ci low'", "header: 'Index'", "cell: NaN", "cell: Some te..."]
 
 
 def test_every_built_page_prints_numbers_for_people(built_briefs):

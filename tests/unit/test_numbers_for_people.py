@@ -21,6 +21,8 @@ def test_p_values_read_as_people_write_them():
     assert report.p_text(0.0002) == "< 0.001"
     assert report.p_text(0.0421) == "0.042"
     assert report.p_text(np.nan) == "n/a"
+    html = report.table_html(pd.DataFrame({"p": [0.0004]}))
+    assert "<th>p-value</th>" in html and "&lt; 0.001" in html
 
 
 def test_statistics_tables_have_readable_headers_and_one_ci_column():
