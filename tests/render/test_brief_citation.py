@@ -25,6 +25,7 @@ def test_a_brief_carries_a_byline_and_an_apa_citation_with_its_data_vintage():
     assert ("US–China Trade Watch. (2026, December 3). <i>Synthetic brief</i>\n(Version 9.9.9) "
             "[Brief; main data to Oct 2025].") in page
     assert "CITATION.cff" not in page and "the notebook's defaults" in page
+    assert "main data (synthetic)\nto Oct 2025" in page  # the source line names the dataset
 
 
 def test_a_variant_names_its_parameters_and_an_undated_build_says_no_date():
