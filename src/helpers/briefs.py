@@ -936,7 +936,8 @@ def write_index(reports: Path) -> Path:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     page = env.get_template("index.html.j2").render(
-        overview=overview.story(payloads),
+        overview=overview.story(payloads), now=overview.now_stands_at(payloads),
+        instructor=reports.name == "instructor",
         briefs=[e for e in entries if not _is_data_tour(e["name"])],
         analysts=[e for e in entries if _is_data_tour(e["name"])],
         written=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))

@@ -52,6 +52,17 @@ def amount(value: float, unit: str, decimals: int = 1) -> str:
     return f"{shown} {unit}"
 
 
+QUANTITY_UNITS = {"kg", "t", "Mt", "thousand t"}
+
+
+def quantity_words(figure: dict) -> str:
+    """A figure in its unit, with a quantity of exactly zero written 'none' ('0 kg' never
+    stands beside figures in Mt)."""
+    if figure.get("value") == 0 and figure.get("unit") in QUANTITY_UNITS:
+        return "none"
+    return _shown(figure)
+
+
 def _usable(figure: dict | None) -> bool:
     value = (figure or {}).get("value")
     return isinstance(value, int | float) and math.isfinite(value)
@@ -108,15 +119,21 @@ def _china_share(f: Callable) -> str | None:
     if not share:
         return None
     return (f"China's share of all US goods imports was {_shown(share)} in the 12 months to "
-            f"{period_words(share['period'])}, the latest the kit's total-imports series covers.")
+            f"{period_words(share['period'])}, the latest month of the Census series of total "
+            "US goods imports.")
 
 
 def _soy_shipments(f: Callable) -> str | None:
     shipped = [fig for fig in (f("03", "us_soy_2017_mt"), f("03", "us_soy_sep2025_kg")) if fig]
     if not shipped:
         return None
-    phrases = [f"{_shown(fig)}{' of US soybeans' if i == 0 else ''} in "
-               f"{period_words(fig['period'])}" for i, fig in enumerate(shipped)]
+    def what(i: int, fig: dict) -> str:
+        shown = quantity_words(fig)
+        if i:
+            return shown
+        return "no US soybeans" if shown == "none" else f"{shown} of US soybeans"
+
+    phrases = [f"{what(i, fig)} in {period_words(fig['period'])}" for i, fig in enumerate(shipped)]
     last = shipped[-1]
     stated = (", a stated zero" if last["value"] == 0 and "stated zero" in last.get("note", "")
               else "")
@@ -171,12 +188,14 @@ def _input_costs(f: Callable) -> str | None:
 
 
 def _purchases(f: Callable) -> str | None:
-    sales, claim = f("05", "esr_2526_commitments"), f("05", "claimed_per_year")
+    """The claim set beside sales on its own basis: new sales in calendar 2026 against the
+    claimed tonnes a year (never one marketing year's book against a yearly claim)."""
+    sales, claim = f("05", "esr_sales_2026"), f("05", "claimed_per_year")
     if not (sales and claim):
         return None
-    return (f"US export sales of 2025/26 soybeans to China stood at {_shown(sales)} of "
-            f"commitments {period_words(sales['period'])}, against claimed Chinese purchases "
-            f"of {_shown(claim)} a year for {period_words(claim['period'])}.")
+    return (f"New US export sales of soybeans to China (all marketing years) came to "
+            f"{_shown(sales)} from {period_words(sales['period'])}, against claimed Chinese "
+            f"purchases of {_shown(claim)} a year for {period_words(claim['period'])}.")
 
 
 def _farm_aid(f: Callable) -> str | None:
@@ -197,17 +216,53 @@ PARAGRAPHS = (
 )
 
 
+@dataclass(frozen=True)
+class Standing:
+    """One item of the index's 'now stands at' line: what, its value in words, its date, and
+    the brief it comes from."""
+
+    label: str
+    value: str
+    date: str
+    brief: str
+
+
+# (brief number, key, label) of the 'now stands at' items, in the order the line reads.
+NOW_STANDS_AT = (
+    ("01", "soy_tariff_end", "China's tariff on US soybeans"),
+    ("01", "us_stack_end", "US tariff stack on Chinese goods of Section 301 List 3"),
+    ("03", "us_soy_latest_month", "China's imports of US soybeans, latest month"),
+    ("05", "esr_2526_commitments", "US export sales of 2025/26 soybeans to China"),
+)
+
+
+def _figure_finder(payloads: dict[str, dict]) -> Callable[[str, str], dict | None]:
+    """Look a usable figure up by brief number and key in the default briefs' payloads."""
+    by_number = {name[:2]: p for name, p in payloads.items() if "--" not in name}
+
+    def figure(number: str, key: str) -> dict | None:
+        payload = by_number.get(number, {})
+        found = next((x for x in payload.get("figures", []) if x.get("key") == key), None)
+        return found if _usable(found) else None
+
+    return figure
+
+
+def now_stands_at(payloads: dict[str, dict]) -> list[Standing]:
+    """The index's lead line from the default briefs' key figures (``NOW_STANDS_AT``, by
+    key): each item with its value and date; an item whose figure is missing is left out."""
+    names = {name[:2]: name for name in payloads if "--" not in name}
+    figure = _figure_finder(payloads)
+    return [Standing(label, quantity_words(fig), period_words(fig["period"]), names[number])
+            for number, key, label in NOW_STANDS_AT if (fig := figure(number, key))]
+
+
 def story(payloads: dict[str, dict]) -> list[list[Sentence]]:
     """The overview's paragraphs from the default briefs' payloads (keyed by brief name, e.g.
     '03_soybean_collapse'): each sentence states only figures it found, by key; a paragraph
     whose figures are all missing is left out."""
     by_number = {name[:2]: (name, p) for name, p in payloads.items() if "--" not in name}
-
-    def figure(number: str, key: str) -> dict | None:
-        _, payload = by_number.get(number, (None, {}))
-        found = next((x for x in payload.get("figures", []) if x.get("key") == key), None)
-        return found if _usable(found) else None
-
+    figure = _figure_finder(payloads)
     paragraphs = []
     for paragraph in PARAGRAPHS:
         sentences = [Sentence(text, by_number[number][0]) for number, write in paragraph

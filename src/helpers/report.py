@@ -36,7 +36,7 @@ from helpers.contract import (  # noqa: F401 (re-exported for notebooks and test
     kit_version,
 )
 from helpers.data import catalog
-from helpers.overview import period_label, period_words
+from helpers.overview import QUANTITY_UNITS, period_label, period_words
 
 
 class ClaimError(AssertionError):
@@ -127,9 +127,10 @@ class Brief:
 
     def html_table(self) -> str:
         rows = "".join(
-            f"<tr><td>{html.escape(f.name)}</td><td class='num'>{f.formatted()}</td>"
-            f"<td>{html.escape(f.unit)}</td><td>{html.escape(period_words(f.period))}</td>"
-            f"<td>{html.escape(f.note)}</td></tr>" for f in self.figures)
+            f"<tr><td>{html.escape(f.name)}</td><td class='num'>{value}</td>"
+            f"<td>{html.escape(unit)}</td><td>{html.escape(period_words(f.period))}</td>"
+            f"<td>{html.escape(f.note)}</td></tr>"
+            for f in self.figures for value, unit in [value_and_unit(f)])
         takeaway = (f"<p class='tw-takeaway'>{html.escape(self.takeaway)}</p>"
                     if self.takeaway else "")
         return (f"{takeaway}<table class='tw-figures'><thead><tr><th>Key figure</th>"
@@ -144,6 +145,18 @@ class Brief:
         display({"text/html": self.html_table() + as_of, FIGURES_MIME: self.payload(),
                  "text/plain": "\n".join(f"{f.name}: {f.formatted()} {f.unit} ({f.period})"
                                          for f in self.figures)}, raw=True)
+
+
+def value_and_unit(figure: KeyFigure) -> tuple[str, str]:
+    """A key figure's value and unit as the table prints them: a quantity of exactly zero as
+    'none' without a unit ('0 kg' never stands among figures in Mt), a whole value (a
+    statutory rate, a count) without decimals ('3', not '3.0', beside '57'), never '-0.0'."""
+    value = figure.value
+    if value is None or pd.isna(value):
+        return "n/a", figure.unit
+    if value == 0 and figure.unit in QUANTITY_UNITS:
+        return "none", ""
+    return number_text(value, 0 if float(value).is_integer() else figure.decimals), figure.unit
 
 
 def age_record(row: dict) -> dict:
@@ -251,9 +264,20 @@ URL_IN_TEXT = re.compile(r"(?<![\w/.])((?:https?://)?(?:[a-z0-9-]+\.)+[a-z]{2,}/
                          re.IGNORECASE)
 
 
+STATISTICS_LABELS = {"coef": "Estimate", "std_err": "Standard error", "ci_low": "95% CI, low",
+                     "ci_high": "95% CI, high", "ci": "95% CI", "p_value": "p-value",
+                     "pvalue": "p-value", "p": "p-value", "n": "n", "sample_start": "Sample from",
+                     "sample_end": "Sample to", "ci_includes_zero": "95% CI includes zero",
+                     "r": "r", "df": "Degrees of freedom"}
+P_COLUMNS = {"p_value", "pvalue", "p-value", "p"}
+
+
 def column_label(name) -> str:
-    """'imports_usd_bn' -> 'Imports (USD bn)': units from the name's suffix, no underscores."""
+    """'imports_usd_bn' -> 'Imports (USD bn)': units from the name's suffix, no underscores;
+    statistics columns by their usual names ('ci_low' -> '95% CI, low', 'p_value' -> 'p-value')."""
     text = str(name)
+    if text in STATISTICS_LABELS:
+        return STATISTICS_LABELS[text]
     for suffix, unit in UNIT_SUFFIXES.items():
         if text.endswith(suffix):
             text = text[: -len(suffix)] + unit
@@ -273,8 +297,36 @@ def _cell(value, decimals: int) -> str:
     if isinstance(value, int | np.integer):
         return f"{value:,}"
     if isinstance(value, float | np.floating):
-        return f"{value:,.{decimals}f}"
+        return number_text(value, decimals)
     return html.escape(str(value))
+
+
+def number_text(value: float, decimals: int) -> str:
+    """A number at ``decimals`` places with thousands separators, never '-0.00': a value that
+    rounds to zero prints without a sign."""
+    text = f"{value:,.{decimals}f}"
+    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
+
+
+def p_text(value) -> str:
+    """A p-value for people: '< 0.001' below a thousandth, else three places ('0.042')."""
+    if value is None or pd.isna(value):
+        return "n/a"
+    return "< 0.001" if float(value) < 0.001 else f"{float(value):.3f}"
+
+
+def with_ci_column(frame: pd.DataFrame, decimals: int | dict[str, int] = 1) -> pd.DataFrame:
+    """A statistics table's 'ci_low' and 'ci_high' as one '95% CI' column ('0.16 to 0.59', at
+    the decimals of 'ci_low'), where 'ci_low' stood; other tables unchanged."""
+    if not {"ci_low", "ci_high"} <= set(frame.columns):
+        return frame
+    places = decimals.get("ci_low", 1) if isinstance(decimals, dict) else decimals
+    bounds = zip(frame["ci_low"], frame["ci_high"], strict=True)
+    ci = [("n/a" if pd.isna(low) or pd.isna(high) else
+           f"{number_text(low, places)} to {number_text(high, places)}") for low, high in bounds]
+    out = frame.drop(columns=["ci_high"])
+    out.insert(out.columns.get_loc("ci_low"), "ci", ci)
+    return out.drop(columns=["ci_low"])
 
 
 def cited(text: str) -> str:
@@ -299,8 +351,10 @@ def is_year_column(name) -> bool:
 def table_html(frame: pd.DataFrame, decimals: int | dict[str, int] = 1, index: bool = False,
                citations: tuple[str, ...] = ("citation", "sources", "source")) -> str:
     """A DataFrame as a table for people: labelled columns with units, formatted numbers,
-    months as 'Mar 2025', missing as n/a, citation columns with links; no internal ids."""
-    data = frame.reset_index() if index else frame
+    months as 'Mar 2025', missing as n/a, citation columns with links; no internal ids. With
+    ``index`` the index is the first column, headed by its name (name it: 'Index' tells a
+    reader nothing)."""
+    data = with_ci_column(frame.reset_index() if index else frame, decimals)
     heads = "".join(f"<th>{html.escape(column_label(c))}</th>" for c in data.columns)
     rows = []
     for row in data.itertuples(index=False):
@@ -310,7 +364,10 @@ def table_html(frame: pd.DataFrame, decimals: int | dict[str, int] = 1, index: b
             numeric = isinstance(value, int | float | np.integer | np.floating) and not isinstance(
                 value, bool | np.bool_)
             if col in citations and isinstance(value, str):
-                text = cited(value)
+                cells.append(f"<td class='tw-cite'>{cited(value)}</td>")  # a source line
+                continue
+            elif str(col) in P_COLUMNS and numeric:
+                text = html.escape(p_text(value))
             elif is_year_column(col) and isinstance(value, int | np.integer):
                 text = str(value)  # a year, not a quantity: no thousands separator
             else:

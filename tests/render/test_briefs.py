@@ -197,7 +197,7 @@ def test_index_says_what_moved_since_the_previous_build_and_workbooks_are_publis
     notebooks, reports = scratch
     briefs.build(progress=False)
     first = (reports / "index.html").read_text()
-    assert first.count("First build of this brief.") == 2
+    assert first.count("First build of these briefs") == 1  # said once, not per brief
     synthetic_notebook(notebooks / "02_beta.ipynb", "6 * 8")
     briefs.build(progress=False)
     index = (reports / "index.html").read_text()
