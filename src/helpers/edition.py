@@ -108,14 +108,25 @@ teach.check_answer("<exercise name>", answer)
 ```
 
 Replace `...` with code that computes your number from the data with the kit's helpers.
-`check_answer` says whether your number is within tolerance of the reference computed from
-the same data, without showing the reference, and prints the unit it expects. Terms are
+`check_answer` says whether your number is within tolerance of the reference, without
+showing it (the edition carries only salted digests of the answers, made from the data in
+`data/` when the edition was built), and prints the unit it expects. Terms are
 explained in `docs/glossary.md`.
 
 Nothing here needs the internet after installation: the notebooks read the snapshot in
 `data/snapshot/`. Missing months are missing, not zero; read each dataset's caveats with
 `load("<dataset>").attrs["provenance"]`.
 """
+
+
+def ship_checks_not_answers(package: Path) -> None:
+    """In the student edition's copy of the kit (``package``), replace the reference
+    computations (``helpers/answers.py``) by the salted checks ``teach.check_answer`` reads,
+    computed now from the loaded data."""
+    from helpers import answers, teach
+
+    (package / "answers.py").unlink()
+    teach.write_keys(answers.sealed_keys(), package / teach.KEYS_FILE.name)
 
 
 def build_student(out: Path | None = None) -> Path:
@@ -133,6 +144,7 @@ def build_student(out: Path | None = None) -> Path:
     skip = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints")
     shutil.copytree(root / "src", out / "src", ignore=skip)
     shutil.copytree(paths.data_dir(), out / "data", ignore=shutil.ignore_patterns("cache"))
+    ship_checks_not_answers(out / "src" / "helpers")
     for name in ("pyproject.toml", "LICENSE"):
         shutil.copy2(root / name, out / name)
     (out / "docs").mkdir()

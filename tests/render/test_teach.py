@@ -3,14 +3,18 @@ briefs, and math rendered as MathML without a network."""
 
 from __future__ import annotations
 
+import inspect
+import os
 import re
+import subprocess
+import sys
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers import briefs, edition, mathml, paths, teach
+from helpers import answers, briefs, edition, mathml, paths, teach
 
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
 NARRATIVE = [p for p in NOTEBOOKS if not p.stem.startswith("00_")]
@@ -49,13 +53,13 @@ def test_every_exercise_has_a_marked_solution_and_a_check(nb_path):
         assert "solution" in _tags(solution)
         lines = [line.strip() for line in solution.source.splitlines()]
         assert lines.count(edition.BEGIN) == 1 and lines.count(edition.END) == 1
-        assert _check_name(solution) in teach.REFERENCES
+        assert _check_name(solution) in answers.REFERENCES
 
 
 def test_every_reference_is_asked_exactly_once():
     names = [_check_name(solution) for nb_path in NARRATIVE
              for _, solution in _exercise_pairs(_read(nb_path))]
-    assert sorted(names) == sorted(teach.REFERENCES)
+    assert sorted(names) == sorted(answers.REFERENCES)
 
 
 @pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
@@ -91,17 +95,44 @@ def test_each_solution_is_accepted_when_the_notebook_runs(built_briefs, nb_path)
 
 # --- check_answer ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", sorted(teach.REFERENCES))
+NUMBERS = sorted(n for n, r in answers.REFERENCES.items() if r.options is None)
+READINGS = sorted(n for n, r in answers.REFERENCES.items() if r.options is not None)
+
+
+@pytest.mark.parametrize("name", NUMBERS)
 def test_check_answer_accepts_within_tolerance_and_rejects_beyond_without_revealing(name, capsys):
-    ref = teach.REFERENCES[name]
+    ref = answers.REFERENCES[name]
     value = ref.function()
     assert teach.check_answer(name, value + ref.tolerance / 2) is True
+    assert teach.check_answer(name, value - ref.tolerance) is True  # the neighbouring cell
     assert teach.check_answer(name, value + 3 * ref.tolerance) is False
     assert teach.check_answer(name, -123456.0) is False  # deliberately wrong
     out = capsys.readouterr().out
-    assert out.count(teach.ACCEPTED) == 1 and out.count(teach.REJECTED) == 2
+    assert out.count(teach.ACCEPTED) == 2 and out.count(teach.REJECTED) == 2
     assert f"{value:.2f}" not in out and ref.unit in out
     assert ref.description
+
+
+def test_a_unit_slip_is_named_without_revealing_the_answer(capsys):
+    value = answers.REFERENCES["02_imports_change_pct"].function()
+    assert teach.check_answer("02_imports_change_pct", value / 100) is False
+    assert teach.check_answer("02_imports_change_pct", -value) is False
+    out = capsys.readouterr().out
+    assert "a fraction where a percent is asked" in out and "sign slip" in out
+    assert f"{value:.1f}" not in out and f"{-value:.1f}" not in out
+
+
+@pytest.mark.parametrize("name", READINGS)
+def test_a_reading_is_accepted_only_as_the_one_the_data_support(name, capsys):
+    ref = answers.REFERENCES[name]
+    right = ref.function()
+    assert right in ref.options and ref.note and ref.description
+    assert teach.check_answer(name, f" {right.upper()} ") is True
+    assert all(teach.check_answer(name, other) is False for other in ref.options if other != right)
+    out = capsys.readouterr().out
+    assert out.count(teach.ACCEPTED) == 1 and ref.options[right] not in out
+    with pytest.raises(TypeError, match="one of"):
+        teach.check_answer(name, "none of these")
 
 
 def test_check_answer_names_the_exercises_when_the_name_is_unknown():
@@ -149,9 +180,75 @@ def test_student_edition_carries_the_data_the_kit_and_a_readme(student):
     assert (student / "data" / "catalog.toml").is_file()
     assert not (student / "data" / "cache").exists()
     assert (student / "src" / "helpers" / "teach.py").is_file()
+    assert (student / "src" / "helpers" / teach.KEYS_FILE.name).is_file()
     assert (student / "pyproject.toml").is_file() and (student / "docs" / "glossary.md").is_file()
     readme = (student / "README.md").read_text()
     assert "pip install -e ." in readme and "offline" in readme
+
+
+def _raw_extract(student, path) -> bool:
+    """A snapshot file byte-identical to the kit's committed copy of a published extract."""
+    rel = path.relative_to(student / "data" / "snapshot")
+    original = paths.PROJECT_ROOT / "data" / "snapshot" / rel
+    return original.is_file() and original.read_bytes() == path.read_bytes()
+
+
+def test_nothing_in_the_student_edition_holds_an_answer_or_the_code_computing_it(student):
+    """Every file (code, notebooks, metadata, catalog) is searched for each reference at the
+    answer key's printed precision, for the model answers' notes and for the reference
+    functions' code; the published extracts in data/snapshot are checked byte for byte
+    against the kit's (their digits are the raw statistics, not answers)."""
+    files = [p for p in student.rglob("*") if p.is_file()]
+    searched = {p: p.read_text(encoding="utf-8", errors="ignore") for p in files
+                if not (p.is_relative_to(student / "data" / "snapshot") and _raw_extract(student, p))}
+    assert student / "src" / "helpers" / "teach.py" in searched
+    assert student / "data" / "catalog.toml" in searched
+    assert not (student / "src" / "helpers" / "answers.py").exists()
+    assert not [p for p in files if p.name in {"answer-key.md", "instructor-guide.md"}]
+    notebooks = [p for p in files if p.suffix == ".ipynb"]
+    assert sorted(p.name for p in notebooks) == sorted(p.name for p in NOTEBOOKS)
+    for path in notebooks:  # no executed notebook anywhere
+        assert path.parent == student / "notebooks"
+        assert not any(c.get("outputs") for c in _read(path).cells)
+    leaks = []
+    for name, ref in answers.REFERENCES.items():
+        if ref.options is None:
+            token = re.escape(answers.printed(name).split()[0].lstrip("-"))
+            found = re.compile(rf"(?<![\w.]){token}(?![\w]|\.\d)").search
+        else:
+            def found(text, note=ref.note):
+                return note in text
+        code = [line.strip() for line in inspect.getsource(ref.function).splitlines()[2:]
+                if len(line.strip()) > 24 and not line.strip().startswith('"""')]
+        leaks += [(name, str(p.relative_to(student))) for p, text in searched.items()
+                  if found(text) or any(line in text for line in code)]
+    assert not leaks
+
+
+@pytest.mark.parametrize("name", ["02_imports_change_pct", *READINGS[:1]])
+def test_the_student_edition_checks_answers_offline_with_its_own_kit(student, name):
+    """In a process that sees only the hand-out's kit (no reference code to import), the
+    right answer passes, a wrong one fails with a hint, and the reference never prints."""
+    ref = answers.REFERENCES[name]
+    right = ref.function()
+    wrong = next((o for o in ref.options if o != right), None) if ref.options else right * 3 + 7
+    script = (f"from helpers import teach\n"
+              f"assert teach.__file__.startswith({str(student)!r})\n"
+              f"try:\n    import helpers.answers\nexcept ImportError:\n    pass\n"
+              f"else:\n    raise SystemExit('reference code shipped')\n"
+              f"print(teach.check_answer({name!r}, {right!r}))\n"
+              f"print(teach.check_answer({name!r}, {wrong!r}))\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(student / "src")},
+                         cwd=student, timeout=120)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert out.count(teach.ACCEPTED) == 1 and out.count(teach.REJECTED) == 1
+    assert out.splitlines()[1] == "True" and out.splitlines()[3] == "False"
+    if ref.options is None:
+        assert "Check the sample" in out and ref.unit in out and f"{right:.2f}" not in out
+    else:
+        assert "Compute the numbers" in out and ref.options[right] not in out
 
 
 def test_student_build_refuses_a_folder_it_did_not_write(tmp_path):
@@ -251,6 +348,6 @@ def test_glossary_guide_and_readme_hang_together():
                  "Structural break", "Pass-through", "Net import reliance"):
         assert f"**{term}" in glossary, term
     guide = (root / "docs" / "instructor-guide.md").read_text()
-    assert all(f"`{name}`" in guide for name in teach.REFERENCES)
+    assert all(f"`{name}`" in guide for name in answers.REFERENCES)
     readme = (root / "README.md").read_text()
     assert "docs/instructor-guide.md" in readme and "docs/glossary.md" in readme
