@@ -14,7 +14,7 @@ import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers import answers, briefs, edition, mathml, paths, teach
+from helpers import answers, briefs, edition, mathml, paths, references, teach
 
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
 NARRATIVE = [p for p in NOTEBOOKS if not p.stem.startswith("00_")]
@@ -351,3 +351,33 @@ def test_glossary_guide_and_readme_hang_together():
     assert all(f"`{name}`" in guide for name in answers.REFERENCES)
     readme = (root / "README.md").read_text()
     assert "docs/instructor-guide.md" in readme and "docs/glossary.md" in readme
+
+
+def test_the_guide_plans_six_sessions_with_timing_exercises_discussion_and_reading():
+    guide = (paths.PROJECT_ROOT / "docs" / "instructor-guide.md").read_text()
+    sessions = re.split(r"^### Session \d", guide, flags=re.MULTILINE)[1:]
+    assert len(sessions) == 6
+    names = set(answers.REFERENCES)
+    for text in sessions:
+        text = text.split("\n## ")[0]
+        minutes = [int(m) for m in re.findall(r"^\| (\d+) \|", text, flags=re.MULTILINE)]
+        assert sum(minutes) == 90, minutes
+        assert "Discussion:" in text and "— Note:" in text and "Reading:" in text
+        assert any(f"`{name}`" in text for name in names)
+    assert "## Grading rubric" in guide
+
+
+def test_every_reading_the_guide_cites_is_in_the_references_file_and_listed():
+    guide = (paths.PROJECT_ROOT / "docs" / "instructor-guide.md").read_text()
+    cited = set(re.findall(r"\[`([a-z0-9_]+)`\]", guide))
+    assert {"bown_kolb_timeline", "amiti2019", "fajgelbaum2020", "morgan2022",
+            "farmdoc2018_longrun"} <= cited
+    listed = guide.split("## Reading list")[1].split("\n## ")[0]
+    for key in cited:
+        assert references.full(key) in listed, key
+
+
+def test_the_answer_key_names_every_exercise_and_matches_the_data():
+    key = (paths.PROJECT_ROOT / "docs" / "answer-key.md").read_text()
+    assert all(f"`{name}`" in key for name in answers.REFERENCES)
+    assert key == answers.answer_key(), "regenerate: python -m helpers.answers docs/answer-key.md"
