@@ -135,11 +135,46 @@ def _rule_start(goods: pd.DataFrame) -> pd.Timestamp:
                for c in ("imports_usd_mn", "exports_usd_mn"))
 
 
-@reference("02_imports_change_pct", 0.1, "%")
-def _imports_change() -> float:
-    """Percent change of US goods imports from China from 2018 to 2024 (annual sums)."""
-    annual = trade.annual(_goods()["imports_usd_mn"])["value"]
-    return float(100 * (annual[2024] / annual[2018] - 1))
+def _annual_flows() -> pd.DataFrame:
+    """Calendar-year sums of US goods exports to and imports from China, USD mn; ValueError
+    unless 2017 and 2024 are complete."""
+    goods = _goods()
+    annual = {c: trade.annual(goods[c]) for c in ("exports_usd_mn", "imports_usd_mn")}
+    if not all(a.loc[[2017, 2024], "complete"].all() for a in annual.values()):
+        raise ValueError("us_china_goods_trade: 2017 or 2024 is not complete")
+    return pd.DataFrame({c: a["value"] for c, a in annual.items()})
+
+
+def _flow_changes() -> pd.Series:
+    """Percent change 2017 to 2024 of exports and of imports."""
+    annual = _annual_flows()
+    return 100 * (annual.loc[2024] / annual.loc[2017] - 1)
+
+
+@reference("02_exports_change_pct", 0.1, "%")
+def _exports_change() -> float:
+    """Percent change of US goods exports to China, 2017 to 2024 (calendar-year sums)."""
+    return float(_flow_changes()["exports_usd_mn"])
+
+
+@choice("02_flows_reading", {
+    "a": "both flows fell, imports by more in percent",
+    "b": "both flows fell, exports by more in percent",
+    "c": "imports fell while exports rose",
+    "d": "imports rose"},
+    note="Compute both percentage changes on the same complete years. US tariffs covered most "
+         "imports from China, while China's retaliation was partly offset by tariff "
+         "exclusions and the Phase One purchase commitments, so the two flows need not move "
+         "together; a bilateral balance that narrows says nothing about the overall US "
+         "balance when trade is diverted to other suppliers.")
+def _flows_reading() -> str:
+    """Which reading the 2017-to-2024 changes of US exports to and imports from China support."""
+    x, m = _flow_changes()[["exports_usd_mn", "imports_usd_mn"]]
+    if m >= 0:
+        return "d"
+    if x >= 0:
+        return "c"
+    return "a" if m < x else "b"
 
 
 @reference("02_break_2019", 0.005, "log points")
@@ -159,13 +194,28 @@ def _gap_2011() -> float:
     return float(trade.annual(gap["gap"]).loc[2024, "value"] / 1000)
 
 
+def _exports_break_row() -> pd.Series:
+    g = _goods()
+    return models.break_term(np.log(g["exports_usd_mn"].loc[:"2019-12-01"]), BREAKS[:1], "post_1",
+                             _rule_start(g))
+
+
 @reference("02_exports_jump_pct", 0.5, "%")
 def _exports_jump() -> float:
     """2018-07 level shift in log exports, rule start to 2019-12, one break, as a percent."""
-    g = _goods()
-    row = models.break_term(np.log(g["exports_usd_mn"].loc[:"2019-12-01"]), BREAKS[:1], "post_1",
-                            _rule_start(g))
-    return float(100 * np.expm1(row["coef"]))
+    return float(100 * np.expm1(_exports_break_row()["coef"]))
+
+
+@choice("02_exports_ci_reading", {
+    "yes": "the 95% confidence interval includes zero",
+    "no": "the 95% confidence interval excludes zero"},
+    note="Read the interval, not the point estimate. On the short pre-pandemic sample after the "
+         "break, if the interval includes zero the data cannot tell the level shift from no "
+         "shift; a longer sample adds the pandemic and Phase One years, which the one-break "
+         "model would attribute to the tariffs.")
+def _exports_ci_reading() -> str:
+    """Whether the 95% CI of the pre-pandemic 2018 export shift includes zero."""
+    return "yes" if models.includes_zero(_exports_break_row()) else "no"
 
 
 # --- 03 soybean collapse ------------------------------------------------------------------
@@ -201,10 +251,55 @@ def _value_share_drop() -> float:
     return float(share[2018] - share[2017])
 
 
-@reference("03_same_months_2019", 0.1, "percentage points")
-def _same_months_2019() -> float:
-    """US share in the 12 months from 2019-09 against the same months a year earlier."""
-    return float(models.same_months_change(_us_share_frame()["us_share"], "2019-09-01", 12)["coef"])
+@choice("03_value_quantity_reading", {
+    "value": "the drop by value is larger, by more than 2 points",
+    "quantity": "the drop by quantity is larger, by more than 2 points",
+    "same": "the two drops are within 2 points of each other"},
+    note="The published quantity shares are rounded to whole points, so a difference of up to "
+         "about a point is rounding. A larger drop by value than by quantity means the US "
+         "beans China still bought were cheaper per tonne than the average origin's (and "
+         "the reverse): value shares move with relative prices as well as tonnes.")
+def _value_quantity_reading() -> str:
+    """Whether the 2017-to-2018 drop of the US share is larger by value or by quantity."""
+    quantity = 100 * soybean_imports("share_of_china_total", "year")["United States"]
+    by_quantity = float(quantity.loc["2018-01-01"] - quantity.loc["2017-01-01"])
+    by_value = _value_share_drop()
+    if abs(by_value - by_quantity) <= 2:
+        return "same"
+    return "value" if by_value < by_quantity else "quantity"
+
+
+def _unit_value_ratio_change() -> float:
+    """Percent change 2017 to 2019 of the US / Brazil ratio of China's CIF unit values."""
+    quantity = soybean_imports("quantity_kg", "year")
+    value = soy.calendar_year_sums(soybean_imports("value_usd", "month"))
+    ratio = {year: (value.loc[f"{year}-01-01", "United States"] / quantity.loc[f"{year}-01-01",
+                                                                              "United States"])
+             / (value.loc[f"{year}-01-01", "Brazil"] / quantity.loc[f"{year}-01-01", "Brazil"])
+             for year in (2017, 2019)}
+    return float(100 * (ratio[2019] / ratio[2017] - 1))
+
+
+@reference("03_uv_ratio_change_2019", 0.1, "%")
+def _uv_ratio_change() -> float:
+    """Change of the US / Brazil ratio of China's CIF soybean unit values, 2017 to 2019."""
+    return _unit_value_ratio_change()
+
+
+@choice("03_incidence_reading", {
+    "a": "the US price fell against Brazil's by 20% or more: US sellers bore the tariff",
+    "b": "the US price fell against Brazil's by less than 20%: the tariff was shared",
+    "c": "the US price did not fall against Brazil's: Chinese buyers bore the tariff"},
+    note="China's customs values are before its tariff. If Chinese buyers paid the whole 25% "
+         "tariff, the US pre-tariff price would not move against Brazil's; if US sellers bore "
+         "it all, it would fall to 1/1.25 = 80% of its old ratio. Caveats: unit values mix "
+         "qualities and the two origins' shipping seasons, CIF includes freight, and in 2019 "
+         "cargoes entering under tariff exclusions paid no tariff, so the observed fall "
+         "understates what the full tariff alone would have done.")
+def _incidence_reading() -> str:
+    """Who bore China's soybean tariff, read from the 2017-to-2019 unit-value ratio."""
+    change = _unit_value_ratio_change()
+    return "a" if change <= -20 else "b" if change < 0 else "c"
 
 
 @reference("03_ldv_long_run", 0.01, "points per percentage point")

@@ -35,6 +35,11 @@ def _exercise_pairs(nb) -> list[tuple[object, object]]:
             for i, cell in enumerate(nb.cells) if "exercise" in _tags(cell)]
 
 
+def _solutions(nb) -> list:
+    """Every solution cell (an exercise's number, then any reading it asks for)."""
+    return [cell for cell in nb.cells if "solution" in _tags(cell)]
+
+
 def _check_name(solution) -> str:
     match = CHECK.match(solution.source.strip().splitlines()[-1])
     assert match, f"solution does not end with a check_answer call:\n{solution.source}"
@@ -56,9 +61,31 @@ def test_every_exercise_has_a_marked_solution_and_a_check(nb_path):
         assert _check_name(solution) in answers.REFERENCES
 
 
+@pytest.mark.parametrize("stem", ["02_decoupling", "03_soybean_collapse"])
+def test_half_the_exercises_ask_for_a_reading_from_a_raw_file_or_a_loaded_table(stem):
+    """Each such exercise is followed by its number's solution and a reading's solution (a
+    choice among the readings its text states, computed from the data, with a model answer
+    for instructors); at least one starts from a raw file in data/snapshot."""
+    nb = _read(paths.notebooks_dir() / f"{stem}.ipynb")
+    exercises = [i for i, c in enumerate(nb.cells) if "exercise" in _tags(c)]
+    with_reading = []
+    for i in exercises:
+        cells = nb.cells[i + 1:i + 3]
+        name = _check_name(cells[1]) if len(cells) == 2 and "solution" in _tags(cells[1]) else ""
+        ref = answers.REFERENCES.get(name)
+        if ref is not None and ref.options is not None:
+            text = nb.cells[i].source
+            assert "**Then choose**" in text and all(f'"{o}"' in text for o in ref.options)
+            assert "# Model answer:" in cells[1].source
+            assert " if " in cells[1].source  # the reading follows from computed numbers
+            with_reading.append(text)
+    assert 2 * len(with_reading) >= len(exercises)
+    assert any(".csv" in text and "snapshot" in text for text in with_reading)
+
+
 def test_every_reference_is_asked_exactly_once():
     names = [_check_name(solution) for nb_path in NARRATIVE
-             for _, solution in _exercise_pairs(_read(nb_path))]
+             for solution in _solutions(_read(nb_path))]
     assert sorted(names) == sorted(answers.REFERENCES)
 
 
@@ -85,7 +112,7 @@ def test_notebook_has_goals_a_visible_method_and_exercises_before_its_limits_sec
 @pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
 def test_each_solution_is_accepted_when_the_notebook_runs(built_briefs, nb_path):
     executed = _read(built_briefs["reports"] / "executed" / f"{nb_path.stem}.ipynb")
-    for _, solution in _exercise_pairs(executed):
+    for solution in _solutions(executed):
         printed = "".join(o.get("text", "") for o in solution.outputs
                           if o.get("output_type") == "stream")
         name = _check_name(solution)
@@ -114,9 +141,9 @@ def test_check_answer_accepts_within_tolerance_and_rejects_beyond_without_reveal
 
 
 def test_a_unit_slip_is_named_without_revealing_the_answer(capsys):
-    value = answers.REFERENCES["02_imports_change_pct"].function()
-    assert teach.check_answer("02_imports_change_pct", value / 100) is False
-    assert teach.check_answer("02_imports_change_pct", -value) is False
+    value = answers.REFERENCES["02_exports_change_pct"].function()
+    assert teach.check_answer("02_exports_change_pct", value / 100) is False
+    assert teach.check_answer("02_exports_change_pct", -value) is False
     out = capsys.readouterr().out
     assert "a fraction where a percent is asked" in out and "sign slip" in out
     assert f"{value:.1f}" not in out and f"{-value:.1f}" not in out
@@ -225,7 +252,7 @@ def test_nothing_in_the_student_edition_holds_an_answer_or_the_code_computing_it
     assert not leaks
 
 
-@pytest.mark.parametrize("name", ["02_imports_change_pct", *READINGS[:1]])
+@pytest.mark.parametrize("name", ["02_exports_change_pct", *READINGS[:1]])
 def test_the_student_edition_checks_answers_offline_with_its_own_kit(student, name):
     """In a process that sees only the hand-out's kit (no reference code to import), the
     right answer passes, a wrong one fails with a hint, and the reference never prints."""
@@ -304,7 +331,9 @@ def test_instructor_brief_keeps_teaching_cells_with_solutions_collapsed(built_br
     assert "Learning goals" in page and "Exercise 4" in page and "<math" in page
     solutions = re.findall(r"<details class=\"tw-solution\"><summary>Solution</summary>(.*?)"
                            r"</details>", page, re.DOTALL)
-    assert len(solutions) == 4 and all("BEGIN SOLUTION" in s for s in solutions)
+    assert len(solutions) == len(_solutions(_read(paths.notebooks_dir() / "02_decoupling.ipynb")))
+    assert all("BEGIN SOLUTION" in s for s in solutions)
+    assert sum("Model answer" in s for s in solutions) == 2  # the readings' model answers
     outside = re.sub(r"<details.*?</details>", "", page, flags=re.DOTALL)
     assert "BEGIN SOLUTION" not in outside and "trend_break" in outside  # method code shown
     assert teach.ACCEPTED in page and "<script" not in page.lower()
