@@ -290,9 +290,10 @@ def _uv_ratio_change() -> float:
     "a": "the US price fell against Brazil's by 20% or more: US sellers bore the tariff",
     "b": "the US price fell against Brazil's by less than 20%: the tariff was shared",
     "c": "the US price did not fall against Brazil's: Chinese buyers bore the tariff"},
-    note="China's customs values are before its tariff. If Chinese buyers paid the whole 25% "
-         "tariff, the US pre-tariff price would not move against Brazil's; if US sellers bore "
-         "it all, it would fall to 1/1.25 = 80% of its old ratio. Caveats: unit values mix "
+    note="China's customs values are before its tariff. If Chinese buyers paid the whole "
+         "25-point tariff of July 2018, the US pre-tariff price would not move against "
+         "Brazil's; if US sellers bore it all, it would fall to 1/1.25 = 80% of its old ratio "
+         "(further after the September 2019 step). Caveats: unit values mix "
          "qualities and the two origins' shipping seasons, CIF includes freight, and in 2019 "
          "cargoes entering under tariff exclusions paid no tariff, so the observed fall "
          "understates what the full tariff alone would have done.")
