@@ -62,10 +62,10 @@ def test_every_exercise_has_a_marked_solution_and_a_check(nb_path):
 
 
 @pytest.mark.parametrize("stem", ["02_decoupling", "03_soybean_collapse"])
-def test_half_the_exercises_ask_for_a_reading_from_a_raw_file_or_a_loaded_table(stem):
+def test_half_the_exercises_ask_for_a_reading_and_start_from_a_loaded_table(stem):
     """Each such exercise is followed by its number's solution and a reading's solution (a
     choice among the readings its text states, computed from the data, with a model answer
-    for instructors); at least one starts from a raw file in data/snapshot."""
+    for instructors); at least one starts from a loaded table of the raw data."""
     nb = _read(paths.notebooks_dir() / f"{stem}.ipynb")
     exercises = [i for i, c in enumerate(nb.cells) if "exercise" in _tags(c)]
     with_reading = []
@@ -80,7 +80,7 @@ def test_half_the_exercises_ask_for_a_reading_from_a_raw_file_or_a_loaded_table(
             assert " if " in cells[1].source  # the reading follows from computed numbers
             with_reading.append(text)
     assert 2 * len(with_reading) >= len(exercises)
-    assert any(".csv" in text and "snapshot" in text for text in with_reading)
+    assert any(re.search(r'`load\("[a-z_]+"\)`', text) for text in with_reading)
 
 
 def test_every_reference_is_asked_exactly_once():
@@ -297,16 +297,26 @@ def test_stub_needs_both_markers():
 @pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
 def test_student_notebook_runs_to_its_first_exercise(student, nb_path, monkeypatch):
     """The hand-out's own kit and data: its cells up to the first stub run from a clean
-    kernel, and the stub's check says there is no answer yet."""
+    kernel, the stub's check says there is no answer yet, and in the same notebook the right
+    answer passes and a wrong one fails with a hint (from the shipped checks, offline)."""
     monkeypatch.setenv("PYTHONPATH", str(student / "src"))
     monkeypatch.setenv("TRADEWATCH_DATA_DIR", str(student / "data"))
     nb = _read(student / "notebooks" / nb_path.name)
     first_stub = next(i for i, c in enumerate(nb.cells) if "solution" in _tags(c))
-    nb.cells = nb.cells[:first_stub + 1] + [new_code_cell("import helpers\nprint(helpers.__file__)")]
+    name = _check_name(nb.cells[first_stub])
+    right = answers.REFERENCES[name].function()
+    wrong = right * 3 + 7 if isinstance(right, float) else "no such reading"
+    nb.cells = nb.cells[:first_stub + 1] + [
+        new_code_cell("import helpers\nprint(helpers.__file__)"),
+        new_code_cell(f"print(teach.check_answer({name!r}, {right!r}))\n"
+                      f"print(teach.check_answer({name!r}, {wrong!r}))")]
     NotebookClient(nb, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(student / "notebooks")}}).execute()
     assert "no answer yet" in nb.cells[first_stub].outputs[0]["text"]
-    assert nb.cells[-1].outputs[0]["text"].startswith(str(student / "src"))
+    assert nb.cells[-2].outputs[0]["text"].startswith(str(student / "src"))
+    checked = "".join(o.get("text", "") for o in nb.cells[-1].outputs).splitlines()
+    assert checked[0].startswith(teach.ACCEPTED) and checked[1] == "True"
+    assert checked[2].startswith(teach.REJECTED) and checked[3] == "False" and "Check the" in checked[2]
 
 
 # --- briefs: editions and math --------------------------------------------------------------
