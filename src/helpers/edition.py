@@ -110,8 +110,9 @@ teach.check_answer("<exercise name>", answer)
 ```
 
 Replace `...` with code that computes your number from the data with the kit's helpers.
-`check_answer` says whether your number is within tolerance of the reference computed from
-the same data, without showing the reference, and prints the unit it expects. Terms are
+`check_answer` says whether your number is within tolerance of the reference, without
+showing it (the edition carries only salted digests of the answers, made from the data in
+`data/` when the edition was built), and prints the unit it expects. Terms are
 explained in `docs/glossary.md`.
 
 Nothing here needs the internet after installation: the notebooks read the snapshot in
@@ -146,6 +147,7 @@ def _write_edition(staging: Path) -> None:
     root = paths.PROJECT_ROOT
     skip = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints")
     shutil.copytree(root / "src", staging / "src", ignore=skip)
+    ship_checks_not_answers(staging / "src" / "helpers")
     shutil.copytree(paths.data_dir(), staging / "data", ignore=shutil.ignore_patterns(
         "cache", owned.MARKER))
     for name in ("pyproject.toml", "LICENSE"):
@@ -157,6 +159,16 @@ def _write_edition(staging: Path) -> None:
         nb = student_notebook(nbformat.read(nb_path, as_version=4))
         nbformat.write(nb, staging / "notebooks" / nb_path.name)
     (staging / "README.md").write_text(STUDENT_README, encoding="utf-8")
+
+
+def ship_checks_not_answers(package: Path) -> None:
+    """In the student edition's copy of the kit (``package``), replace the reference
+    computations (``helpers/answers.py``) by the salted checks ``teach.check_answer`` reads,
+    computed now from the loaded data."""
+    from helpers import answers, teach
+
+    (package / "answers.py").unlink()
+    teach.write_keys(answers.sealed_keys(), package / teach.KEYS_FILE.name)
 
 
 def build_student(out: Path | None = None) -> Path:

@@ -1,52 +1,101 @@
-"""Self-checking exercises: ``check_answer(name, value)`` says whether a student's number is
-within tolerance of the reference, without printing the reference.
+"""Self-checking exercises: ``check_answer(name, value)`` says whether a student's answer
+matches the exercise's reference, without printing the reference.
 
-Every reference is computed when it is checked, from the kit's data through the helpers,
-by a function registered with ``@reference(name, tolerance, unit)``; its docstring's first
-line is the exercise in one line. Tolerances are absolute, in the exercise's unit. The
-exercise texts live in the notebooks (cells tagged ``exercise``); the numbers they ask for
-are fixed in the question (dates, series, lags), not read from a notebook's parameters.
+A number is compared on the exercise's tolerance grid: the answer's cell,
+round(value / tolerance), is hashed with a salt and compared with the salted hash of the
+reference's cell, the neighbouring cells included, so every value within one tolerance of
+the reference passes (and none beyond two). A reading (one of the options an exercise
+states) is compared the same way. The student edition ships only these salted hashes
+(``answer_keys.json`` beside this module, written when the edition is built); the
+instructor edition computes the reference from the data with ``helpers.answers``.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
 import math
-from collections.abc import Callable
+import secrets
 from numbers import Real
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
-from helpers import costs, farm, models, soy, tariffs, trade
-from helpers.data import load, soybean_imports
-
 ACCEPTED = "Correct"
 REJECTED = "Not within tolerance"
+KEYS_FILE = Path(__file__).with_name("answer_keys.json")
+ROUNDS = 20_000  # PBKDF2 iterations per hash: slows a search of the grid, not one check
+SCALES = {100: "a fraction where a percent is asked (or points vs percent)",
+          0.01: "a percent where a fraction is asked",
+          1000: "thousands where the unit is larger (kt vs Mt, USD mn vs bn)",
+          0.001: "the unit where thousands are asked (Mt vs kt, USD bn vs mn)",
+          -1: "a sign slip (check the order of the subtraction)"}
 
 
-class Reference(NamedTuple):
-    """How one exercise is checked: the function computing the answer from the data, the
-    accepted absolute distance from it, and the answer's unit."""
+class Key(NamedTuple):
+    """One exercise's check without its answer: the salted hash of the reference's grid
+    cell (or reading), the grid step (0 for a reading), unit and stated options."""
 
-    function: Callable[[], float]
+    salt: str
+    digest: str
     tolerance: float
     unit: str
-
-    @property
-    def description(self) -> str:
-        return (self.function.__doc__ or "").strip().splitlines()[0]
+    options: list[str] | None = None
 
 
-REFERENCES: dict[str, Reference] = {}
+def _hash(salt: str, name: str, token: str) -> str:
+    return hashlib.pbkdf2_hmac("sha256", f"{name}|{token}".encode(), bytes.fromhex(salt),
+                               ROUNDS).hex()
 
 
-def reference(name: str, tolerance: float, unit: str):
-    """Register the decorated function as the reference answer of exercise ``name``."""
-    def register(function: Callable[[], float]) -> Callable[[], float]:
-        REFERENCES[name] = Reference(function, tolerance, unit)
-        return function
-    return register
+def _cell(value: float, tolerance: float) -> int:
+    return math.floor(value / tolerance + 0.5)
+
+
+def seal(name: str, answer, tolerance: float, unit: str, options=None) -> Key:
+    """The check of exercise ``name`` for reference ``answer`` (a number on a grid of step
+    ``tolerance``, or one of ``options``), with a fresh random salt."""
+    salt = secrets.token_hex(16)
+    token = str(answer) if options is not None else str(_cell(float(answer), tolerance))
+    return Key(salt, _hash(salt, name, token), tolerance, unit,
+               None if options is None else list(options))
+
+
+def _matches(name: str, key: Key, number: float) -> bool:
+    if not math.isfinite(number):
+        return False
+    cell = _cell(number, key.tolerance)
+    return any(_hash(key.salt, name, str(cell + step)) == key.digest for step in (0, -1, 1))
+
+
+@functools.cache
+def _shipped_keys() -> dict[str, Key]:
+    raw = json.loads(KEYS_FILE.read_text(encoding="utf-8"))
+    return {name: Key(**fields) for name, fields in raw.items()}
+
+
+def write_keys(keys: dict[str, Key], path: Path) -> None:
+    """Write the checks (no answers) that ``check_answer`` reads in the student edition."""
+    path.write_text(json.dumps({name: key._asdict() for name, key in keys.items()}, indent=1)
+                    + "\n", encoding="utf-8")
+
+
+def key(name: str) -> Key:
+    """Exercise ``name``'s check: from the shipped file, else sealed from the reference."""
+    if KEYS_FILE.is_file():
+        known = _shipped_keys()
+        if name in known:
+            return known[name]
+    else:
+        from helpers import answers  # instructor edition only
+
+        known = answers.REFERENCES
+        if name in known:
+            return known[name].seal(name)
+    raise ValueError(f"no exercise named {name!r}; exercises: {', '.join(sorted(known))}")
 
 
 def _as_number(name: str, value) -> float | None:
@@ -60,260 +109,38 @@ def _as_number(name: str, value) -> float | None:
     return float(value)
 
 
+def _check_reading(name: str, check: Key, value) -> bool:
+    options = ", ".join(f'"{o}"' for o in check.options)
+    if value is Ellipsis or value is None:
+        print(f"{name}: no answer yet. Replace `...` with one of {options}.")
+        return False
+    if not isinstance(value, str) or value.strip().lower() not in check.options:
+        raise TypeError(f"{name}: the answer must be one of {options}, not {value!r}")
+    if _hash(check.salt, name, value.strip().lower()) == check.digest:
+        print(f"{ACCEPTED}: {name} is the reading the data support.")
+        return True
+    print(f"{REJECTED}: {name} is not the reading the data support. Compute the numbers "
+          "the question names and compare them before choosing.")
+    return False
+
+
 def check_answer(name: str, value) -> bool:
-    """Print whether ``value`` is within the tolerance of exercise ``name``'s reference
-    (never the reference itself) and return True or False."""
-    if name not in REFERENCES:
-        raise ValueError(f"no exercise named {name!r}; exercises: {', '.join(sorted(REFERENCES))}")
-    ref = REFERENCES[name]
+    """Print whether ``value`` matches exercise ``name``'s reference (never the reference
+    itself), with a hint when it matches after a unit or sign slip; return True or False."""
+    check = key(name)
+    if check.options is not None:
+        return _check_reading(name, check, value)
     number = _as_number(name, value)
     if number is None:
-        print(f"{name}: no answer yet. Replace `...` with your number ({ref.unit}).")
+        print(f"{name}: no answer yet. Replace `...` with your number ({check.unit}).")
         return False
-    ok = math.isfinite(number) and abs(number - ref.function()) <= ref.tolerance
-    verdict = (f"{ACCEPTED}: {name} is within ±{ref.tolerance:g} {ref.unit} of the reference."
-               if ok else
-               f"{REJECTED}: {name} is not within ±{ref.tolerance:g} {ref.unit} of the "
-               f"reference. Check the unit ({ref.unit}), the sample and missing months.")
-    print(verdict)
-    return ok
-
-
-# --- 01 tariff timeline -------------------------------------------------------------------
-
-def _soy_path(basis: str = "waiver") -> pd.Series:
-    return tariffs.soybean_tariff_path(load("tariff_events"), "2018-01-01", basis=basis)
-
-
-@reference("01_peak_days", 0.5, "days")
-def _peak_days() -> float:
-    """Days China's tariff on US soybeans (waiver basis) stood at its peak rate."""
-    path = _soy_path()
-    return float((path == path.max()).sum())
-
-
-@reference("01_mean_2025", 0.1, "%")
-def _mean_2025() -> float:
-    """Day-weighted average of China's tariff on US soybeans in 2025 (waiver basis)."""
-    return float(_soy_path().loc["2025"].mean())
-
-
-@reference("01_stack_list3", 0.1, "%")
-def _stack_list3() -> float:
-    """Additional US duty on a List 3 good from China on 2025-04-12: Section 301 + IEEPA."""
-    rates = tariffs.in_force_on(load("tariff_events"), "2025-04-12")
-    return rates["Section 301 List 3"] + rates["IEEPA stack"]
-
-
-@reference("01_waiver_gap_2020_21", 0.1, "percentage points")
-def _waiver_gap() -> float:
-    """Average of statutory minus waiver soybean tariff over 2020-2021, day-weighted."""
-    gap = _soy_path("statutory") - _soy_path("waiver")
-    return float(gap.loc["2020":"2021"].mean())
-
-
-# --- 02 decoupling ------------------------------------------------------------------------
-
-BREAKS = ["2018-07-01", "2025-04-01"]
-
-
-def _goods() -> pd.DataFrame:
-    return load("us_china_goods_trade").set_index("date").loc[:"2025-12-01"]
-
-
-def _rule_start(goods: pd.DataFrame) -> pd.Timestamp:
-    return max(trade.back_at_peak(goods[c], "2008-01-01", "2008-12-01")
-               for c in ("imports_usd_mn", "exports_usd_mn"))
-
-
-@reference("02_imports_change_pct", 0.1, "%")
-def _imports_change() -> float:
-    """Percent change of US goods imports from China from 2018 to 2024 (annual sums)."""
-    annual = trade.annual(_goods()["imports_usd_mn"])["value"]
-    return float(100 * (annual[2024] / annual[2018] - 1))
-
-
-@reference("02_break_2019", 0.005, "log points")
-def _break_2019() -> float:
-    """Level shift in log imports with the first break moved to 2019-09 (fit from the rule)."""
-    g = _goods()
-    row = models.break_term(np.log(g["imports_usd_mn"]), ["2019-09-01", BREAKS[1]], "post_1",
-                            _rule_start(g))
-    return float(row["coef"])
-
-
-@reference("02_gap_2024_from_2011", 1.0, "USD bn")
-def _gap_2011() -> float:
-    """2024 imports minus the pre-2018 trend fitted from 2011-01, in USD bn."""
-    gap = models.counterfactual_gap(np.log(_goods()["imports_usd_mn"].loc["2011-01-01":]),
-                                    BREAKS[0])
-    return float(trade.annual(gap["gap"]).loc[2024, "value"] / 1000)
-
-
-@reference("02_exports_jump_pct", 0.5, "%")
-def _exports_jump() -> float:
-    """2018-07 level shift in log exports, rule start to 2019-12, one break, as a percent."""
-    g = _goods()
-    row = models.break_term(np.log(g["exports_usd_mn"].loc[:"2019-12-01"]), BREAKS[:1], "post_1",
-                            _rule_start(g))
-    return float(100 * np.expm1(row["coef"]))
-
-
-# --- 03 soybean collapse ------------------------------------------------------------------
-
-def _soy_values() -> pd.DataFrame:
-    """China's monthly import values by origin with the stated zeros written in."""
-    stated = soy.stated_zeros(load("stated_zero_trade"), soybean_imports("quantity_kg", "month"))
-    return soy.with_stated_zeros(soybean_imports("value_usd", "month"), stated)
-
-
-def _us_share_frame() -> pd.DataFrame:
-    """The notebook's regression frame: US value share (percent), tariff, trend, month."""
-    values = _soy_values().loc["2017-01-01":"2025-10-01"]
-    return soy.share_frame(soy.shares(values), tariffs.to_monthly(tariffs.soybean_tariff_path(
-        load("tariff_events"), "2017-01-01", "2025-10-01")))
-
-
-@reference("03_my_share_change", 0.1, "percentage points")
-def _my_share_change() -> float:
-    """US share of China's import value, MY 2023/24 minus MY 2017/18."""
-    my = soy.by_marketing_year(_soy_values())
-    share = 100 * my["United States"] / my["World"]
-    return float(share["my_2023_24"] - share["my_2017_18"])
-
-
-@reference("03_value_share_drop_2018", 0.1, "percentage points")
-def _value_share_drop() -> float:
-    """Change of the US value share, 2017 to 2018, over months with a US value (a customs
-    row or a stated zero)."""
-    values = _soy_values()[["United States", "World"]].dropna()
-    by_year = values.groupby(values.index.year).sum()
-    share = 100 * by_year["United States"] / by_year["World"]
-    return float(share[2018] - share[2017])
-
-
-@reference("03_same_months_2019", 0.1, "percentage points")
-def _same_months_2019() -> float:
-    """US share in the 12 months from 2019-09 against the same months a year earlier."""
-    return float(models.same_months_change(_us_share_frame()["us_share"], "2019-09-01", 12)["coef"])
-
-
-@reference("03_ldv_long_run", 0.01, "points per percentage point")
-def _ldv_long_run() -> float:
-    """Long-run tariff effect on the US share with a lagged share: beta / (1 - rho)."""
-    frame = _us_share_frame()
-    frame["us_share_lag"] = frame["us_share"].shift(1)
-    params = models.fit_hac("us_share ~ tariff + us_share_lag + trend + C(month)", frame).params
-    return float(params["tariff"] / (1 - params["us_share_lag"]))
-
-
-# --- 04 input costs -----------------------------------------------------------------------
-
-INPUTS = ["WPU0652", "WPU0652013A", "WPU111", "WPU057303", "GASDESM", "MHHNGSP"]
-
-
-def _inputs(ids: list[str]) -> pd.DataFrame:
-    return costs.wide_series(load("farm_input_prices"), ids)
-
-
-@reference("04_top_rise_2020", 0.1, "index, 2020 = 100")
-def _top_rise() -> float:
-    """Highest 2023-11 value among the six input series rebased to 2020 = 100."""
-    return float(costs.rebase(_inputs(INPUTS), "2020").loc["2023-11-01"].max())
-
-
-@reference("04_soy_diesel_ratio", 0.1, "%")
-def _soy_diesel() -> float:
-    """Change of the soybean / wholesale diesel PPI ratio from 2018-01 to 2023-11."""
-    wide = _inputs(["WPU01830131", "WPU057303"])
-    ratio = costs.ratio_index(wide["WPU01830131"], wide["WPU057303"], "2018-01")
-    return float(ratio["2023-11-01"] - 100)
-
-
-@reference("04_pt_nitrogen_mfg", 0.01, "elasticity")
-def _pt_nitrogen_mfg() -> float:
-    """Long-run pass-through of gas into the nitrogenous fertilizer manufacturing PPI."""
-    wide = _inputs(["PCU325311325311A", "MHHNGSP"]).loc["2000-01-01":]
-    return float(costs.pass_through_row(wide["PCU325311325311A"], wide["MHHNGSP"], 6)["coef"])
-
-
-@reference("04_pt_change_2010", 0.01, "elasticity")
-def _pt_change() -> float:
-    """All-fertilizer pass-through from gas, 2010-01..2023-11 minus 2000-01..2009-12."""
-    wide = _inputs(["WPU0652", "MHHNGSP"])
-    early, late = wide.loc["2000-01-01":"2009-12-01"], wide.loc["2010-01-01":"2023-11-01"]
-    return float(costs.pass_through_row(late["WPU0652"], late["MHHNGSP"], 6)["coef"]
-                 - costs.pass_through_row(early["WPU0652"], early["MHHNGSP"], 6)["coef"])
-
-
-# --- 05 outlook ---------------------------------------------------------------------------
-
-def _sales() -> pd.DataFrame:
-    return load("us_soybean_export_sales")
-
-
-@reference("05_outstanding_2526", 0.05, "Mt")
-def _outstanding() -> float:
-    """Outstanding 2025/26 US soybean sales to China in the last ESR week, Mt."""
-    sales = _sales()
-    return float(soy.sales_position(sales, sales["date"].max(), "2025/26")
-                 ["outstanding_sales_kmt"] / 1000)
-
-
-@reference("05_shipped_share_2526", 0.1, "%")
-def _shipped_share() -> float:
-    """Share of 2025/26 commitments to China already shipped in the last ESR week."""
-    sales = _sales()
-    pos = soy.sales_position(sales, sales["date"].max(), "2025/26")
-    return float(100 * pos["accumulated_exports_kmt"] / pos["total_commitments_kmt"])
-
-
-@reference("05_sales_nov_dec_2025", 0.05, "Mt")
-def _sales_nov_dec() -> float:
-    """New net sales to China in ESR weeks ending 2025-11-01..2025-12-31, Mt."""
-    return soy.sales_made(_sales(), "2025-11-01", "2025-12-31") / 1000
-
-
-@reference("05_basis_gap_2425", 0.05, "Mt")
-def _basis_gap() -> float:
-    """MY 2024/25: China's arrivals from the US minus US ESR accumulated exports, Mt."""
-    arrivals = soybean_imports("quantity_kg", "month").loc["2024-09-01":"2025-08-01",
-                                                            "United States"]
-    if arrivals.count() < 12:
-        raise ValueError("China's monthly arrivals do not cover all of MY 2024/25")
-    shipped = soy.sales_position(_sales(), "2025-08-31", "2024/25")["accumulated_exports_kmt"]
-    return float(soy.kg_to_million_tonnes(arrivals.sum()) - shipped / 1000)
-
-
-# --- 06 farm income -----------------------------------------------------------------------
-
-def _margins() -> pd.DataFrame:
-    return farm.per_acre(load("soybean_costs_returns"))
-
-
-@reference("06_fert_share_2022", 0.1, "%")
-def _fert_share_2022() -> float:
-    """Fertilizer's share of US soybean operating costs per planted acre in 2022 (ERS)."""
-    return float(_margins().loc[2022, "fertilizer_share_pct"])
-
-
-@reference("06_payments_share_change", 0.1, "percentage points")
-def _payments_share_change() -> float:
-    """Government payments as a share of net farm income, 2019 minus 2017 (ERS Feb 2026)."""
-    income = farm.income_by_year(load("ers_farm_income"), "2026-02-05")
-    return float(income.loc[2019, "payments_share_pct"] - income.loc[2017, "payments_share_pct"])
-
-
-@reference("06_return_change", 1.0, "USD per planted acre")
-def _return_change() -> float:
-    """Average US return over total costs per acre, 2018-2019 minus 2016-2017 (ERS)."""
-    ret = _margins()["return_over_total"]
-    return float(ret.loc[2018:2019].mean() - ret.loc[2016:2017].mean())
-
-
-@reference("06_price_effect_2018", 0.5, "USD per planted acre")
-def _price_effect_2018() -> float:
-    """The 2018 US return per acre at the 2017 harvest price, minus the actual (ERS)."""
-    m = _margins()
-    return float((m.loc[2017, "harvest_price"] - m.loc[2018, "harvest_price"])
-                 * m.loc[2018, "yield_bu"])
+    if _matches(name, check, number):
+        print(f"{ACCEPTED}: {name} is within ±{check.tolerance:g} {check.unit} of the "
+              "reference.")
+        return True
+    slip = next((scale for scale in SCALES if _matches(name, check, scale * number)), None)
+    hint = (f"Your number matches after multiplying by {slip:g}: it looks like {SCALES[slip]}."
+            if slip is not None else "Check the sample, the dates and missing months.")
+    print(f"{REJECTED}: {name} is not within ±{check.tolerance:g} {check.unit} of the reference. "
+          f"The answer's unit is {check.unit}. {hint}")
+    return False

@@ -3,14 +3,18 @@ briefs, and math rendered as MathML without a network."""
 
 from __future__ import annotations
 
+import inspect
+import os
 import re
+import subprocess
+import sys
 
 import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers import briefs, edition, mathml, paths, teach
+from helpers import answers, briefs, edition, mathml, paths, references, teach
 
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
 NARRATIVE = [p for p in NOTEBOOKS if not p.stem.startswith("00_")]
@@ -31,6 +35,11 @@ def _exercise_pairs(nb) -> list[tuple[object, object]]:
             for i, cell in enumerate(nb.cells) if "exercise" in _tags(cell)]
 
 
+def _solutions(nb) -> list:
+    """Every solution cell (an exercise's number, then any reading it asks for)."""
+    return [cell for cell in nb.cells if "solution" in _tags(cell)]
+
+
 def _check_name(solution) -> str:
     match = CHECK.match(solution.source.strip().splitlines()[-1])
     assert match, f"solution does not end with a check_answer call:\n{solution.source}"
@@ -49,13 +58,35 @@ def test_every_exercise_has_a_marked_solution_and_a_check(nb_path):
         assert "solution" in _tags(solution)
         lines = [line.strip() for line in solution.source.splitlines()]
         assert lines.count(edition.BEGIN) == 1 and lines.count(edition.END) == 1
-        assert _check_name(solution) in teach.REFERENCES
+        assert _check_name(solution) in answers.REFERENCES
+
+
+@pytest.mark.parametrize("stem", ["02_decoupling", "03_soybean_collapse"])
+def test_half_the_exercises_ask_for_a_reading_and_start_from_a_loaded_table(stem):
+    """Each such exercise is followed by its number's solution and a reading's solution (a
+    choice among the readings its text states, computed from the data, with a model answer
+    for instructors); at least one starts from a loaded table of the raw data."""
+    nb = _read(paths.notebooks_dir() / f"{stem}.ipynb")
+    exercises = [i for i, c in enumerate(nb.cells) if "exercise" in _tags(c)]
+    with_reading = []
+    for i in exercises:
+        cells = nb.cells[i + 1:i + 3]
+        name = _check_name(cells[1]) if len(cells) == 2 and "solution" in _tags(cells[1]) else ""
+        ref = answers.REFERENCES.get(name)
+        if ref is not None and ref.options is not None:
+            text = nb.cells[i].source
+            assert "**Then choose**" in text and all(f'"{o}"' in text for o in ref.options)
+            assert "# Model answer:" in cells[1].source
+            assert " if " in cells[1].source  # the reading follows from computed numbers
+            with_reading.append(text)
+    assert 2 * len(with_reading) >= len(exercises)
+    assert any(re.search(r'`load\("[a-z_]+"\)`', text) for text in with_reading)
 
 
 def test_every_reference_is_asked_exactly_once():
     names = [_check_name(solution) for nb_path in NARRATIVE
-             for _, solution in _exercise_pairs(_read(nb_path))]
-    assert sorted(names) == sorted(teach.REFERENCES)
+             for solution in _solutions(_read(nb_path))]
+    assert sorted(names) == sorted(answers.REFERENCES)
 
 
 @pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
@@ -81,7 +112,7 @@ def test_notebook_has_goals_a_visible_method_and_exercises_before_its_limits_sec
 @pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
 def test_each_solution_is_accepted_when_the_notebook_runs(built_briefs, nb_path):
     executed = _read(built_briefs["reports"] / "executed" / f"{nb_path.stem}.ipynb")
-    for _, solution in _exercise_pairs(executed):
+    for solution in _solutions(executed):
         printed = "".join(o.get("text", "") for o in solution.outputs
                           if o.get("output_type") == "stream")
         name = _check_name(solution)
@@ -91,17 +122,44 @@ def test_each_solution_is_accepted_when_the_notebook_runs(built_briefs, nb_path)
 
 # --- check_answer ---------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name", sorted(teach.REFERENCES))
+NUMBERS = sorted(n for n, r in answers.REFERENCES.items() if r.options is None)
+READINGS = sorted(n for n, r in answers.REFERENCES.items() if r.options is not None)
+
+
+@pytest.mark.parametrize("name", NUMBERS)
 def test_check_answer_accepts_within_tolerance_and_rejects_beyond_without_revealing(name, capsys):
-    ref = teach.REFERENCES[name]
+    ref = answers.REFERENCES[name]
     value = ref.function()
     assert teach.check_answer(name, value + ref.tolerance / 2) is True
+    assert teach.check_answer(name, value - ref.tolerance) is True  # the neighbouring cell
     assert teach.check_answer(name, value + 3 * ref.tolerance) is False
     assert teach.check_answer(name, -123456.0) is False  # deliberately wrong
     out = capsys.readouterr().out
-    assert out.count(teach.ACCEPTED) == 1 and out.count(teach.REJECTED) == 2
+    assert out.count(teach.ACCEPTED) == 2 and out.count(teach.REJECTED) == 2
     assert f"{value:.2f}" not in out and ref.unit in out
     assert ref.description
+
+
+def test_a_unit_slip_is_named_without_revealing_the_answer(capsys):
+    value = answers.REFERENCES["02_exports_change_pct"].function()
+    assert teach.check_answer("02_exports_change_pct", value / 100) is False
+    assert teach.check_answer("02_exports_change_pct", -value) is False
+    out = capsys.readouterr().out
+    assert "a fraction where a percent is asked" in out and "sign slip" in out
+    assert f"{value:.1f}" not in out and f"{-value:.1f}" not in out
+
+
+@pytest.mark.parametrize("name", READINGS)
+def test_a_reading_is_accepted_only_as_the_one_the_data_support(name, capsys):
+    ref = answers.REFERENCES[name]
+    right = ref.function()
+    assert right in ref.options and ref.note and ref.description
+    assert teach.check_answer(name, f" {right.upper()} ") is True
+    assert all(teach.check_answer(name, other) is False for other in ref.options if other != right)
+    out = capsys.readouterr().out
+    assert out.count(teach.ACCEPTED) == 1 and ref.options[right] not in out
+    with pytest.raises(TypeError, match="one of"):
+        teach.check_answer(name, "none of these")
 
 
 def test_check_answer_names_the_exercises_when_the_name_is_unknown():
@@ -149,9 +207,78 @@ def test_student_edition_carries_the_data_the_kit_and_a_readme(student):
     assert (student / "data" / "catalog.toml").is_file()
     assert not (student / "data" / "cache").exists()
     assert (student / "src" / "helpers" / "teach.py").is_file()
+    assert (student / "src" / "helpers" / teach.KEYS_FILE.name).is_file()
     assert (student / "pyproject.toml").is_file() and (student / "docs" / "glossary.md").is_file()
     readme = (student / "README.md").read_text()
     assert "pip install -e ." in readme and "offline" in readme
+
+
+def _raw_extract(student, path) -> bool:
+    """A snapshot file byte-identical to the kit's committed copy of a published extract."""
+    rel = path.relative_to(student / "data" / "snapshot")
+    original = paths.PROJECT_ROOT / "data" / "snapshot" / rel
+    return original.is_file() and original.read_bytes() == path.read_bytes()
+
+
+def test_nothing_in_the_student_edition_holds_an_answer_or_the_code_computing_it(student):
+    """Every file (code, notebooks, metadata, catalog) is searched for each reference at the
+    answer key's printed precision, for the model answers' notes and for the reference
+    functions' code; the published extracts in data/snapshot are checked byte for byte
+    against the kit's (their digits are the raw statistics, not answers)."""
+    files = [p for p in student.rglob("*") if p.is_file()]
+    searched = {p: p.read_text(encoding="utf-8", errors="ignore") for p in files
+                if not (p.is_relative_to(student / "data" / "snapshot") and _raw_extract(student, p))}
+    assert student / "src" / "helpers" / "teach.py" in searched
+    assert student / "data" / "catalog.toml" in searched
+    assert not (student / "src" / "helpers" / "answers.py").exists()
+    assert not [p for p in files if p.name in {"answer-key.md", "instructor-guide.md"}]
+    notebooks = [p for p in files if p.suffix == ".ipynb"]
+    assert sorted(p.name for p in notebooks) == sorted(p.name for p in NOTEBOOKS)
+    for path in notebooks:  # no executed notebook anywhere
+        assert path.parent == student / "notebooks"
+        assert not any(c.get("outputs") for c in _read(path).cells)
+    leaks = []
+    for name, ref in answers.REFERENCES.items():
+        if ref.options is None:
+            token = re.escape(answers.printed(name).split()[0].lstrip("-"))
+            found = re.compile(rf"(?<![\w.]){token}(?![\w]|\.\d)").search
+        else:
+            def found(text, note=ref.note):
+                return note in text
+        source = inspect.getsource(ref.function)
+        body = source[source.index("\ndef "):].splitlines()[2:]  # after the def and docstring
+        code = [line.strip() for line in body
+                if len(line.strip()) > 24 and not line.strip().startswith('"""')]
+        assert code, name
+        leaks += [(name, str(p.relative_to(student))) for p, text in searched.items()
+                  if found(text) or any(line in text for line in code)]
+    assert not leaks
+
+
+@pytest.mark.parametrize("name", ["02_exports_change_pct", *READINGS[:1]])
+def test_the_student_edition_checks_answers_offline_with_its_own_kit(student, name):
+    """In a process that sees only the hand-out's kit (no reference code to import), the
+    right answer passes, a wrong one fails with a hint, and the reference never prints."""
+    ref = answers.REFERENCES[name]
+    right = ref.function()
+    wrong = next((o for o in ref.options if o != right), None) if ref.options else right * 3 + 7
+    script = (f"from helpers import teach\n"
+              f"assert teach.__file__.startswith({str(student)!r})\n"
+              f"try:\n    import helpers.answers\nexcept ImportError:\n    pass\n"
+              f"else:\n    raise SystemExit('reference code shipped')\n"
+              f"print(teach.check_answer({name!r}, {right!r}))\n"
+              f"print(teach.check_answer({name!r}, {wrong!r}))\n")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(student / "src")},
+                         cwd=student, timeout=120)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert out.count(teach.ACCEPTED) == 1 and out.count(teach.REJECTED) == 1
+    assert out.splitlines()[1] == "True" and out.splitlines()[3] == "False"
+    if ref.options is None:
+        assert "Check the sample" in out and ref.unit in out and f"{right:.2f}" not in out
+    else:
+        assert "Compute the numbers" in out and ref.options[right] not in out
 
 
 def test_student_build_refuses_a_folder_it_did_not_write(tmp_path):
@@ -170,16 +297,26 @@ def test_stub_needs_both_markers():
 @pytest.mark.parametrize("nb_path", NARRATIVE, ids=lambda p: p.stem)
 def test_student_notebook_runs_to_its_first_exercise(student, nb_path, monkeypatch):
     """The hand-out's own kit and data: its cells up to the first stub run from a clean
-    kernel, and the stub's check says there is no answer yet."""
+    kernel, the stub's check says there is no answer yet, and in the same notebook the right
+    answer passes and a wrong one fails with a hint (from the shipped checks, offline)."""
     monkeypatch.setenv("PYTHONPATH", str(student / "src"))
     monkeypatch.setenv("TRADEWATCH_DATA_DIR", str(student / "data"))
     nb = _read(student / "notebooks" / nb_path.name)
     first_stub = next(i for i, c in enumerate(nb.cells) if "solution" in _tags(c))
-    nb.cells = nb.cells[:first_stub + 1] + [new_code_cell("import helpers\nprint(helpers.__file__)")]
+    name = _check_name(nb.cells[first_stub])
+    right = answers.REFERENCES[name].function()
+    wrong = right * 3 + 7 if isinstance(right, float) else "no such reading"
+    nb.cells = nb.cells[:first_stub + 1] + [
+        new_code_cell("import helpers\nprint(helpers.__file__)"),
+        new_code_cell(f"print(teach.check_answer({name!r}, {right!r}))\n"
+                      f"print(teach.check_answer({name!r}, {wrong!r}))")]
     NotebookClient(nb, timeout=300, kernel_name="python3",
                    resources={"metadata": {"path": str(student / "notebooks")}}).execute()
     assert "no answer yet" in nb.cells[first_stub].outputs[0]["text"]
-    assert nb.cells[-1].outputs[0]["text"].startswith(str(student / "src"))
+    assert nb.cells[-2].outputs[0]["text"].startswith(str(student / "src"))
+    checked = "".join(o.get("text", "") for o in nb.cells[-1].outputs).splitlines()
+    assert checked[0].startswith(teach.ACCEPTED) and checked[1] == "True"
+    assert checked[2].startswith(teach.REJECTED) and checked[3] == "False" and "Check the" in checked[2]
 
 
 # --- briefs: editions and math --------------------------------------------------------------
@@ -207,7 +344,9 @@ def test_instructor_brief_keeps_teaching_cells_with_solutions_collapsed(built_br
     assert "Learning goals" in page and "Exercise 4" in page and "<math" in page
     solutions = re.findall(r"<details class=\"tw-solution\"><summary>Solution</summary>(.*?)"
                            r"</details>", page, re.DOTALL)
-    assert len(solutions) == 4 and all("BEGIN SOLUTION" in s for s in solutions)
+    assert len(solutions) == len(_solutions(_read(paths.notebooks_dir() / "02_decoupling.ipynb")))
+    assert all("BEGIN SOLUTION" in s for s in solutions)
+    assert sum("Model answer" in s for s in solutions) == 2  # the readings' model answers
     outside = re.sub(r"<details.*?</details>", "", page, flags=re.DOTALL)
     assert "BEGIN SOLUTION" not in outside and "trend_break" in outside  # method code shown
     assert teach.ACCEPTED in page and "<script" not in page.lower()
@@ -251,6 +390,36 @@ def test_glossary_guide_and_readme_hang_together():
                  "Structural break", "Pass-through", "Net import reliance"):
         assert f"**{term}" in glossary, term
     guide = (root / "docs" / "instructor-guide.md").read_text()
-    assert all(f"`{name}`" in guide for name in teach.REFERENCES)
+    assert all(f"`{name}`" in guide for name in answers.REFERENCES)
     readme = (root / "README.md").read_text()
     assert "docs/instructor-guide.md" in readme and "docs/glossary.md" in readme
+
+
+def test_the_guide_plans_six_sessions_with_timing_exercises_discussion_and_reading():
+    guide = (paths.PROJECT_ROOT / "docs" / "instructor-guide.md").read_text()
+    sessions = re.split(r"^### Session \d", guide, flags=re.MULTILINE)[1:]
+    assert len(sessions) == 6
+    names = set(answers.REFERENCES)
+    for text in sessions:
+        text = text.split("\n## ")[0]
+        minutes = [int(m) for m in re.findall(r"^\| (\d+) \|", text, flags=re.MULTILINE)]
+        assert sum(minutes) == 90, minutes
+        assert "Discussion:" in text and "— Note:" in text and "Reading:" in text
+        assert any(f"`{name}`" in text for name in names)
+    assert "## Grading rubric" in guide
+
+
+def test_every_reading_the_guide_cites_is_in_the_references_file_and_listed():
+    guide = (paths.PROJECT_ROOT / "docs" / "instructor-guide.md").read_text()
+    cited = set(re.findall(r"\[`([a-z0-9_]+)`\]", guide))
+    assert {"bown_kolb_timeline", "amiti2019", "fajgelbaum2020", "morgan2022",
+            "farmdoc2018_longrun"} <= cited
+    listed = guide.split("## Reading list")[1].split("\n## ")[0]
+    for key in cited:
+        assert references.full(key) in listed, key
+
+
+def test_the_answer_key_names_every_exercise_and_matches_the_data():
+    key = (paths.PROJECT_ROOT / "docs" / "answer-key.md").read_text()
+    assert all(f"`{name}`" in key for name in answers.REFERENCES)
+    assert key == answers.answer_key(), "regenerate: python -m helpers.answers docs/answer-key.md"
