@@ -12,6 +12,7 @@ import shlex
 import sys
 from pathlib import Path
 
+from helpers import settings
 from helpers.data.errors import DataError
 from helpers.paths import PathSettingError
 
@@ -266,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
                       "filelock", "fontTools"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
+        settings.validate()
         return args.func(args)
     except (DataError, PathSettingError) as exc:
         log.debug("the command stopped", exc_info=True)

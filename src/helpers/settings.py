@@ -133,6 +133,24 @@ def flag(name: str) -> bool:
     return (_raw(name) or "").strip() == "1"
 
 
+def frame_cache_off() -> bool:
+    """True when ``TRADEWATCH_FRAME_CACHE`` switches the frame cache off (``off``, ``0``, empty)."""
+    value = text("TRADEWATCH_FRAME_CACHE")
+    return value is not None and value.strip().lower() in ("", "off", "0")
+
+
+def validate() -> None:
+    """Check every declared setting that is set, so a command stops before it starts on the
+    first bad value (``SettingError`` naming the variable)."""
+    for s in SETTINGS:
+        if s.kind == "folder" and not (s.name == "TRADEWATCH_FRAME_CACHE" and frame_cache_off()):
+            folder(s.name, None)
+        elif s.kind in ("seconds", "bytes", "count"):
+            number(s.name)
+        elif s.kind == "url":
+            url(s.name, "")
+
+
 def markdown_table() -> str:
     """The README's settings table, one row per declared variable."""
     rows = ["| Variable | Default | Unit | Meaning |", "| --- | --- | --- | --- |"]

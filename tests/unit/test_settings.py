@@ -72,3 +72,11 @@ def test_an_empty_origin_address_is_refused(monkeypatch):
 def test_an_undeclared_name_is_a_programming_error():
     with pytest.raises(KeyError, match="not a declared setting"):
         settings.text("TRADEWATCH_" + "UNDECLARED")
+
+
+def test_a_command_stops_before_it_starts_on_a_bad_setting(monkeypatch, capsys):
+    from helpers import cli
+
+    monkeypatch.setenv("TRADEWATCH_HTTP_RETRIES", "three")
+    assert cli.main(["data", "status"]) == 2
+    assert "TRADEWATCH_HTTP_RETRIES='three' is not a number" in capsys.readouterr().err

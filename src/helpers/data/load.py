@@ -164,11 +164,11 @@ def frame_cache_dir() -> Path | None:
     disables it; a relative path is refused), else ``$XDG_CACHE_HOME`` (when absolute) or
     ``~/.cache``; none when the home folder is unknown. Outside ``data/``, so briefs do not
     rebuild when it changes."""
-    chosen = settings.text("TRADEWATCH_FRAME_CACHE")
+    if settings.frame_cache_off():
+        return None
+    chosen = settings.folder("TRADEWATCH_FRAME_CACHE", None)
     if chosen is not None:
-        if chosen.strip().lower() in ("", "off", "0"):
-            return None
-        return settings.folder("TRADEWATCH_FRAME_CACHE", None)
+        return chosen
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     if Path(xdg).is_absolute():
         base = Path(xdg)
