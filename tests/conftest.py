@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import paths
+from helpers import paths, settings
 from helpers.data import catalog
 
 SHARED = paths.PROJECT_ROOT.parent / "shared"
@@ -21,7 +21,7 @@ FAULT_KINDS = {"test_build_faults.py": "render", "test_data_file_faults.py": "da
                "test_refresh_faults.py": "data", "test_delete_faults.py": "data",
                "test_hermetic_faults.py": "data", "test_cache_faults.py": "data",
                "test_plausibility_faults.py": "data", "test_publish_faults.py": "render",
-               "test_low_faults.py": "render"}
+               "test_low_faults.py": "render", "test_verbose_faults.py": "render"}
 
 
 def pytest_collection_modifyitems(config, items):
@@ -112,9 +112,7 @@ def _absent(what: str) -> None:
     """Skip a test whose folder beside the project is missing, or fail it where the run
     declares the folder must be there (``TRADEWATCH_REQUIRE_SHARED=1``), so a machine that
     should cross-check never passes by skipping."""
-    import os
-
-    if os.environ.get("TRADEWATCH_REQUIRE_SHARED") == "1":
+    if settings.flag("TRADEWATCH_REQUIRE_SHARED"):
         pytest.fail(f"{what}, and TRADEWATCH_REQUIRE_SHARED=1 says it must be")
     pytest.skip(what)
 

@@ -16,6 +16,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import json
+import logging
 import math
 import multiprocessing
 import os
@@ -33,7 +34,8 @@ from tqdm import tqdm
 
 from helpers import export, mathml, owned, paths
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = Path(__file__).parent / "templates"  # package data (pyproject.toml)
+log = logging.getLogger(__name__)
 CELL_TIMEOUT = 300  # seconds one cell may run before its notebook fails
 LOCK_TIMEOUT = 1800  # seconds a build waits for another build's lock before giving up
 STOP_GRACE = 3.0  # seconds stopped workers get to shut their kernels before being killed
@@ -756,6 +758,7 @@ def build(names: list[str] | None = None, params: dict | None = None, force: boo
                 state = _read_state(reports, name) or {}
                 current = state.get("status") == "ok" and (reports / f"{name}.html").is_file()
                 if current and not force and state.get("digest") == digest["digest"]:
+                    log.info("%s: cached (inputs unchanged, %s)", name, digest["digest"][:12])
                     outcomes.append(Outcome(name, "cached", 0.0))
                     continue
                 if current and not force and state.get("code_digest") == digest["code_digest"]:
@@ -766,15 +769,17 @@ def build(names: list[str] | None = None, params: dict | None = None, force: boo
                             {**state, **digest, "payload": result["payload"],
                              "executed_sha256": result["executed_sha256"]},
                             default=str).encode())
+                        log.info("%s: prose changed only; re-rendered and published", name)
                         outcomes.append(Outcome(name, "rendered", result["seconds"]))
                         continue
+                log.info("%s: to build (%s)", name, "forced" if force else "inputs changed")
                 todo.append((nb, name, digest))
             if todo:
                 _execute_all(todo, typed, reports, outcomes, jobs, progress, cell_timeout,
                              edition)
             if pdf:
                 print_pdfs(reports, [o.name for o in outcomes if o.status != "failed"], pdf)
-            write_index(reports)
+            log.info("index written: %s", write_index(reports))
         except BaseException:
             _remove_temp_files(reports)
             raise
@@ -857,10 +862,12 @@ def _execute_all(todo, typed, reports: Path, outcomes: list[Outcome], jobs, prog
                          "previous": previous.get("payload"),
                          "data_changed": overview.data_changed(previous, result["payload"])}
                 outcomes.append(Outcome(name, "built", result["seconds"]))
+                log.info("%s: built and published (%.1f s)", name, result["seconds"])
             else:
                 state = {**previous, "status": "failed", "error": result["error"]}
                 outcomes.append(Outcome(name, "failed", result["seconds"],
                                         f"{nb.name}: {result['error']}"))
+                log.info("%s: failed, nothing published: %s", name, result["error"])
             _atomic_write(_state_path(reports, name), json.dumps(state, default=str).encode())
             bar.set_postfix_str(f"{name} {outcomes[-1].status}")
             bar.update()
@@ -958,9 +965,11 @@ def main(notebook: str | None = None, params: dict | None = None, force: bool = 
                          cell_timeout=cell_timeout, lock_timeout=lock_timeout, edition=edition,
                          pdf=pdf)
     except (ValueError, BuildBusy, RuntimeError) as exc:
+        log.debug("the build was refused", exc_info=True)
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:  # a read-only or full reports folder, before anything was built
+        log.debug("the reports folder could not be written", exc_info=True)
         print(f"error: cannot write in {exc.filename or paths.reports_dir()}: "
               f"{exc.strerror or exc}", file=sys.stderr)
         return 2

@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import shlex
 import sys
 from pathlib import Path
 
+from helpers import settings
 from helpers.data.errors import DataError
 from helpers.paths import PathSettingError
+
+log = logging.getLogger(__name__)
 
 
 def _data_status(args) -> int:
@@ -145,7 +149,7 @@ def _run(command: list[str], extra: list[str]) -> int:
 
     from helpers import paths
 
-    return subprocess.call([*command, *extra], cwd=paths.PROJECT_ROOT)
+    return subprocess.call([*command, *extra], cwd=paths.project_root())
 
 
 def _tool(args) -> int:
@@ -182,32 +186,38 @@ def _clean(args) -> int:
 def build_parser() -> argparse.ArgumentParser:
     from helpers import briefs
 
-    parser = argparse.ArgumentParser(prog="python -m helpers")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--verbose", "-v", action="store_true", default=argparse.SUPPRESS,
+                        help="log each step, and tracebacks behind error messages (debug level)")
+    verbose = [common]  # every verb takes --verbose
+    parser = argparse.ArgumentParser(prog="python -m helpers", parents=verbose)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    data = sub.add_parser("data", help="the data layer").add_subparsers(dest="verb", required=True)
-    st = data.add_parser("status", help="one row per dataset")
+    data = sub.add_parser("data", parents=verbose, help="the data layer").add_subparsers(
+        dest="verb", required=True)
+    st = data.add_parser("status", parents=verbose, help="one row per dataset")
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=_data_status)
-    rf = data.add_parser("refresh", help="pull newer data from the origins (needs internet)")
+    rf = data.add_parser("refresh", parents=verbose, help="pull newer data from the origins (needs internet)")
     rf.add_argument("ids", nargs="*")
     rf.set_defaults(func=_data_refresh)
-    ch = data.add_parser("changes", help="new periods, revised values and new rows since the "
-                         "previous vintage")
+    ch = data.add_parser("changes", parents=verbose, help="new periods, revised values and new "
+                         "rows since the previous vintage")
     ch.add_argument("ids", nargs="*")
     ch.add_argument("--json", action="store_true")
     ch.set_defaults(func=_data_changes)
-    bs = data.add_parser("build-snapshot", help="rebuild data/snapshot from the extracts")
+    bs = data.add_parser("build-snapshot", parents=verbose, help="rebuild data/snapshot from the extracts")
     bs.add_argument("--sources", required=True, help="folder of extracts with MANIFEST.md")
     bs.set_defaults(func=_build_snapshot)
-    ck = data.add_parser("checksums", help="check (or --write) the catalog's sha256 sums")
+    ck = data.add_parser("checksums", parents=verbose, help="check (or --write) the catalog's sha256 sums")
     ck.add_argument("--write", action="store_true")
     ck.set_defaults(func=_checksums)
-    pk = data.add_parser("package", help="write data/datapackage.json (Frictionless) from the "
-                         "dataset registry")
+    pk = data.add_parser("package", parents=verbose, help="write data/datapackage.json "
+                         "(Frictionless) from the dataset registry")
     pk.set_defaults(func=_data_package)
 
-    br = sub.add_parser("briefs", help="render the notebooks into HTML briefs under reports/")
+    br = sub.add_parser("briefs", parents=verbose,
+                        help="render the notebooks into HTML briefs under reports/")
     br.add_argument("--notebook", help="one notebook name, e.g. 03_soybean_collapse")
     br.add_argument("--param", action="append", default=[], type=_name_value,
                     help="name=value (repeatable); typed from the notebook's declared default")
@@ -231,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "long (default %(default)g)")
     br.set_defaults(func=_briefs)
 
-    stu = sub.add_parser("student", help="write the student edition (solutions stubbed)")
+    stu = sub.add_parser("student", parents=verbose, help="write the student edition (solutions stubbed)")
     stu.add_argument("--out", type=Path, default=None,
                      help="folder to write (default dist/student)")
     stu.set_defaults(func=_student)
@@ -239,10 +249,10 @@ def build_parser() -> argparse.ArgumentParser:
                        ("lint", "ruff over the project's code, tests and notebooks"),
                        ("bench", "speed and memory benchmarks, printed as ratios"),
                        ("lab", "JupyterLab on notebooks/ with the kit importable")]:
-        tool = sub.add_parser(verb, help=text)
+        tool = sub.add_parser(verb, parents=verbose, help=text)
         tool.add_argument("extra", nargs=argparse.REMAINDER, help="passed to the tool")
         tool.set_defaults(func=_tool)
-    sub.add_parser("clean", help="remove what builds, the student edition and refreshes "
+    sub.add_parser("clean", parents=verbose, help="remove what builds, the student edition and refreshes "
                    "wrote (never while a build runs)").set_defaults(
         func=_clean)
     return parser
@@ -250,8 +260,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    if getattr(args, "verbose", False):
+        for noisy in ("matplotlib", "PIL", "urllib3", "asyncio", "traitlets", "papermill",
+                      "filelock", "fontTools"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
     try:
+        settings.validate()
         return args.func(args)
     except (DataError, PathSettingError) as exc:
+        log.debug("the command stopped", exc_info=True)
         print(f"error: {exc}", file=sys.stderr)
         return 2

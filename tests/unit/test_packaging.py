@@ -1,6 +1,10 @@
-"""Packaging: environment.yml and pyproject.toml list the same packages at the same floors."""
+"""Packaging: environment.yml and pyproject.toml list the same packages at the same floors;
+every package the kit imports is declared; requirements.lock pins them all."""
 
+import ast
+import importlib.metadata
 import re
+import sys
 import tomllib
 
 import yaml
@@ -17,7 +21,8 @@ def _split(requirement: str) -> tuple[str, str]:
 
 def test_environment_yml_matches_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = dict(_split(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"])
+    extras = project["optional-dependencies"]
+    wanted = dict(_split(r) for r in project["dependencies"] + extras["pdf"] + extras["dev"])
     env = yaml.safe_load((ROOT / "environment.yml").read_text())
     conda = dict(_split(d) for d in env["dependencies"] if isinstance(d, str))
     assert "conda-forge" in env["channels"]
@@ -44,7 +49,8 @@ def test_lock_pins_every_dependency_at_a_version_pyproject_allows():
 
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     pins = _lock()
-    for text in project["dependencies"] + project["optional-dependencies"]["dev"]:
+    extras = project["optional-dependencies"]
+    for text in project["dependencies"] + extras["pdf"] + extras["dev"]:
         req = Requirement(text)
         name = req.name.lower().replace("_", "-")
         assert name in pins, f"{name} is in pyproject.toml but not in requirements.lock"
@@ -69,3 +75,47 @@ def test_every_test_has_a_kind():
     for module in tests.rglob("test_*.py"):
         folder = module.relative_to(tests).parts[0]
         assert folder in KINDS or (folder == "faults" and module.name in FAULT_KINDS), module
+
+
+def _imported_distributions() -> dict[str, str]:
+    """{distribution: a module of the kit importing it} for every third-party import in src/."""
+    owners = importlib.metadata.packages_distributions()
+    found = {}
+    for path in (ROOT / "src" / "helpers").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module] if isinstance(node, ast.ImportFrom) and not node.level else [])
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top == "helpers":
+                    continue
+                for dist in owners.get(top, [top]):
+                    found.setdefault(dist.lower().replace("_", "-"), path.name)
+    return found
+
+
+def test_every_package_the_kit_imports_is_declared():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    declared = {_split(r)[0] for r in project["dependencies"] + project["optional-dependencies"]["pdf"]}
+    missing = {d: where for d, where in _imported_distributions().items() if d not in declared}
+    assert not missing, f"imported by the kit but not in pyproject.toml's dependencies: {missing}"
+
+
+def test_playwright_is_the_pdf_extra_and_not_a_runtime_dependency():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    runtime = {_split(r)[0] for r in project["dependencies"]}
+    assert "playwright" not in runtime
+    assert [_split(r)[0] for r in project["optional-dependencies"]["pdf"]] == ["playwright"]
+
+
+def test_the_lock_is_what_this_environment_installed():
+    """Fresh: each pinned package that is installed here is installed at its pin."""
+    stale = {}
+    for name, pinned in _lock().items():
+        try:
+            installed = importlib.metadata.version(name)
+        except importlib.metadata.PackageNotFoundError:
+            continue
+        if installed != pinned:
+            stale[name] = (pinned, installed)
+    assert not stale, f"requirements.lock pins differ from the installed versions: {stale}"

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Iterable
@@ -46,7 +47,9 @@ from helpers.data import catalog, changes, registry
 from helpers.data.csvio import to_csv_bytes
 from helpers.data.errors import DataError
 from helpers.data.load import cache_paths, load, read_cache_meta, read_text_table, typed_table
-from helpers.data.origins.secrets import scrub
+from helpers.data.origins.secrets import log_traceback, scrub
+
+log = logging.getLogger(__name__)
 
 REVISION_TOLERANCE = 0.5
 FLAG_COLUMN = "note"
@@ -185,11 +188,14 @@ def clean_cache() -> list:
 
 
 def _pull_one(ds: catalog.Dataset, fresh: bool) -> RefreshResult:
+    log.debug("refresh %s from %s", ds.id, type(ds.live).__name__)
     try:
         return RefreshResult(ds.id, True, scrub(_write_atomically(ds, ds.live.pull(ds), fresh)))
     except DataError as exc:
+        log_traceback(log, f"refresh of {ds.id} failed")
         return RefreshResult(ds.id, False, scrub(str(exc)))
     except Exception as exc:  # noqa: BLE001 (any origin fault is this dataset's failure)
+        log_traceback(log, f"refresh of {ds.id} failed")
         detail = str(exc).splitlines()[0][:200] if str(exc) else ""
         return RefreshResult(ds.id, False, scrub(
             f"dataset '{ds.id}': the origin's answer could not be used "

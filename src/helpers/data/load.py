@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from helpers import paths
+from helpers import paths, settings
 from helpers.data import catalog, plausibility, registry
 from helpers.data.errors import DataError
 
@@ -164,11 +164,11 @@ def frame_cache_dir() -> Path | None:
     disables it; a relative path is refused), else ``$XDG_CACHE_HOME`` (when absolute) or
     ``~/.cache``; none when the home folder is unknown. Outside ``data/``, so briefs do not
     rebuild when it changes."""
-    chosen = os.environ.get("TRADEWATCH_FRAME_CACHE")
+    if settings.frame_cache_off():
+        return None
+    chosen = settings.folder("TRADEWATCH_FRAME_CACHE", None)
     if chosen is not None:
-        if chosen.strip().lower() in ("", "off", "0"):
-            return None
-        return paths.from_environment("TRADEWATCH_FRAME_CACHE", Path())
+        return chosen
     xdg = os.environ.get("XDG_CACHE_HOME", "")
     if Path(xdg).is_absolute():
         base = Path(xdg)

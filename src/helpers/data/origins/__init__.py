@@ -1,8 +1,8 @@
 """Clients for the official origins, one module per origin. Each returns tidy frames."""
 
-import os
+from helpers import settings
 
 
 def http_timeout() -> float:
     """Seconds a silent socket is waited for; ``TRADEWATCH_HTTP_TIMEOUT`` overrides 60."""
-    return float(os.environ.get("TRADEWATCH_HTTP_TIMEOUT", "60"))
+    return settings.number("TRADEWATCH_HTTP_TIMEOUT")

@@ -14,6 +14,7 @@ import os
 
 import pandas as pd
 
+from helpers import settings
 from helpers.data.errors import DataError
 from helpers.data.origins import http
 from helpers.data.origins.secrets import KEY_VARS, key
@@ -26,7 +27,7 @@ KEY_HINT = f"set CENSUS_API_KEY ({KEY_VARS['CENSUS_API_KEY']})"
 
 
 def endpoint() -> str:
-    return os.environ.get("TRADEWATCH_CENSUS_URL", CENSUS_EXPORTS_HS_URL)
+    return settings.url("TRADEWATCH_CENSUS_URL", CENSUS_EXPORTS_HS_URL)
 
 
 def _key_problem(answer: http.Answer) -> str | None:

@@ -23,6 +23,7 @@ import os
 
 import pandas as pd
 
+from helpers import settings
 from helpers.data.errors import DataError
 from helpers.data.origins import http
 from helpers.data.origins.secrets import KEY_VARS, key
@@ -40,7 +41,7 @@ FIELDS = ("period", "reporterCode", "flowCode", "partnerCode", "cmdCode", "prima
 
 
 def root() -> str:
-    return os.environ.get("TRADEWATCH_COMTRADE_URL", COMTRADE_ROOT).rstrip("/")
+    return settings.url("TRADEWATCH_COMTRADE_URL", COMTRADE_ROOT).rstrip("/")
 
 
 def data_url(keyed: bool) -> str:

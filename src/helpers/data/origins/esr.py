@@ -30,6 +30,7 @@ import os
 
 import pandas as pd
 
+from helpers import settings
 from helpers.data.errors import DataError
 from helpers.data.origins import http
 from helpers.data.origins.secrets import KEY_VARS, key
@@ -49,7 +50,7 @@ OWN, FORWARD = "own", "forward"  # a row from a year's own fields, or from the y
 
 
 def root() -> str:
-    return os.environ.get("TRADEWATCH_FAS_URL", FAS_API_ROOT).rstrip("/")
+    return settings.url("TRADEWATCH_FAS_URL", FAS_API_ROOT).rstrip("/")
 
 
 def exports_url(market_year: int, country: int | None = CHINA) -> str:

@@ -11,13 +11,18 @@ every line with one: a body without it was cut inside its last row).
 from __future__ import annotations
 
 import io
+import logging
 import os
 
 import pandas as pd
 from pandas_datareader.fred import FredReader
 
+from helpers import settings
 from helpers.data.errors import DataError
 from helpers.data.origins import http
+from helpers.data.origins.secrets import log_traceback
+
+log = logging.getLogger(__name__)
 
 FRED_CSV_URL = "https://fred.stlouisfed.org/graph/fredgraph.csv"
 
@@ -54,7 +59,7 @@ class _FredReader(FredReader):
 
 
 def endpoint() -> str:
-    return os.environ.get("TRADEWATCH_FRED_URL", FRED_CSV_URL)
+    return settings.url("TRADEWATCH_FRED_URL", FRED_CSV_URL)
 
 
 def fetch(dataset_id: str, series_ids: list[str]) -> dict[str, pd.Series]:
@@ -72,6 +77,7 @@ def fetch(dataset_id: str, series_ids: list[str]) -> dict[str, pd.Series]:
         except DataError:
             raise
         except (ValueError, TypeError, IndexError, KeyError, OSError) as exc:
+            log_traceback(log, f"FRED CSV for {sid} could not be read")
             raise DataError(dataset_id, where, f"FRED CSV could not be read: "
                             f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
                             ) from None

@@ -22,6 +22,7 @@ the deadline; the last answer is returned to the caller, who reports it.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from dataclasses import dataclass
@@ -29,9 +30,12 @@ from dataclasses import dataclass
 import requests
 import urllib3
 
+from helpers import settings
 from helpers.data.errors import DataError
 from helpers.data.origins import http_timeout
-from helpers.data.origins.secrets import scrub
+from helpers.data.origins.secrets import log_traceback, scrub
+
+log = logging.getLogger(__name__)
 
 CHUNK = 16 * 1024
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
@@ -39,23 +43,23 @@ RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
 def deadline() -> float:
     """Total seconds allowed per request; ``TRADEWATCH_HTTP_DEADLINE`` overrides 300."""
-    return float(os.environ.get("TRADEWATCH_HTTP_DEADLINE", "300"))
+    return settings.number("TRADEWATCH_HTTP_DEADLINE")
 
 
 def max_bytes() -> int:
     """Largest decoded body accepted; ``TRADEWATCH_HTTP_MAX_BYTES`` overrides 64 MiB."""
-    return int(os.environ.get("TRADEWATCH_HTTP_MAX_BYTES", str(64 * 1024 * 1024)))
+    return settings.number("TRADEWATCH_HTTP_MAX_BYTES")
 
 
 def retries() -> int:
     """How many times a 429/5xx answer is asked again; ``TRADEWATCH_HTTP_RETRIES`` overrides 3."""
-    return int(os.environ.get("TRADEWATCH_HTTP_RETRIES", "3"))
+    return settings.number("TRADEWATCH_HTTP_RETRIES")
 
 
 def backoff() -> float:
     """Seconds before the first repeat (doubled each time); ``TRADEWATCH_HTTP_BACKOFF``
     overrides 2."""
-    return float(os.environ.get("TRADEWATCH_HTTP_BACKOFF", "2"))
+    return settings.number("TRADEWATCH_HTTP_BACKOFF")
 
 
 @dataclass(frozen=True)
@@ -149,6 +153,7 @@ def _get_once(dataset_id: str, url: str, params: dict | None, headers: dict | No
     except DataError:
         raise
     except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, ValueError) as exc:
+        log_traceback(log, f"{what}: download from {scrub(url)} failed")
         if "timed out" in str(exc).lower():
             raise (late if time.monotonic() - started >= limit else DataError(
                 dataset_id, url, f"{what}: the origin stopped sending for {min(wait, limit):g} s "

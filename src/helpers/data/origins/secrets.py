@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import traceback
 from urllib.parse import quote, quote_plus
 
 # Environment variables holding keys, with where a free key is obtained.
@@ -46,3 +47,10 @@ def scrub(text: str) -> str:
     forms = sorted({f for s in secrets for f in _forms(s)}, key=len, reverse=True)
     pattern = re.compile("|".join(re.escape(f) for f in forms), re.IGNORECASE)
     return pattern.sub(MASK, text)
+
+
+def log_traceback(log, what: str) -> None:
+    """Log the exception being handled, its traceback scrubbed of keys, at debug level
+    (``--verbose``), where a fault becomes a one-line message for the user."""
+    if log.isEnabledFor(10):  # logging.DEBUG
+        log.debug("%s\n%s", what, scrub(traceback.format_exc()))

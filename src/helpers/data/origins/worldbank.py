@@ -9,14 +9,19 @@ content rather than by fixed offsets, so a title line more or less does not brea
 from __future__ import annotations
 
 import io
+import logging
 import os
 import re
 import zipfile
 
 import pandas as pd
 
+from helpers import settings
 from helpers.data.errors import DataError
 from helpers.data.origins import http
+from helpers.data.origins.secrets import log_traceback
+
+log = logging.getLogger(__name__)
 
 PINK_SHEET_URL = ("https://thedocs.worldbank.org/en/doc/5d903e848db1d1b83e0ec8f744e55570-"
                   "0350012021/related/CMO-Historical-Data-Monthly.xlsx")
@@ -26,7 +31,7 @@ MONTH = re.compile(r"^(\d{4})M(\d{2})$")
 
 
 def endpoint() -> str:
-    return os.environ.get("TRADEWATCH_WORLDBANK_URL", PINK_SHEET_URL)
+    return settings.url("TRADEWATCH_WORLDBANK_URL", PINK_SHEET_URL)
 
 
 def parse_workbook(dataset_id: str, content: bytes, where: str,
@@ -36,6 +41,7 @@ def parse_workbook(dataset_id: str, content: bytes, where: str,
     try:
         sheet = pd.read_excel(io.BytesIO(content), sheet_name=SHEET, header=None, dtype=object)
     except (zipfile.BadZipFile, ValueError, KeyError, OSError, SyntaxError, EOFError) as exc:
+        log_traceback(log, "Pink Sheet workbook could not be read")
         raise DataError(dataset_id, where, f"not a readable Pink Sheet workbook: {exc}") from None
     first = sheet.iloc[:, 0].astype(str).str.strip()
     data_rows = first.str.match(MONTH)
