@@ -8,6 +8,9 @@ from collections.abc import Callable
 from helpers.data import extracts
 
 FOLDER = "farm"
+# the columns of the two trade-aid tables (MFP 2018-2019; aid of 2025-2026)
+AID_COLUMNS = ["year", "date", "program", "series", "commodity", "geography", "value", "unit",
+               "as_of", "source", "source_url", "verified", "note"]
 HAND_TRANSCRIBED = ("Hand-transcribed from stored copies of public web pages (USDA releases and "
                     "their reprints, CRS, GAO, analyses); each row gives its page URL")
 VERIFIED_MEANS = ("Column verified, as the extract gives it: 'yes: <second source>' or a stated "

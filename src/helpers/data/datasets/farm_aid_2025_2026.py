@@ -7,8 +7,7 @@ from helpers.data.datasets import _farm
 from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
-COLUMNS = ["year", "date", "program", "series", "commodity", "geography", "value", "unit",
-           "as_of", "source", "source_url", "verified", "note"]
+COLUMNS = _farm.AID_COLUMNS
 
 SPEC = DatasetSpec(
     id="farm_aid_2025_2026",
