@@ -158,7 +158,8 @@ def test_prose_defects_stay_fixed(built_briefs):
     assert "ESR" in claims("05_outlook") or "export sales" in claims("05_outlook")
 
 
-@pytest.mark.parametrize("name", ["02_decoupling", "03_soybean_collapse", "04_input_costs"])
+@pytest.mark.parametrize("name", [
+    "02_decoupling", "03_soybean_collapse", "04_input_costs", "06_farm_income"])
 def test_estimate_briefs_carry_published_estimates_and_references(built_briefs, name):
     page = (built_briefs["reports"] / f"{name}.html").read_text()
     assert "Beside published estimates" in page and ">Appendix: references<" in page
