@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import re
 
-from helpers import tariffs
+from helpers import outlook, tariffs
 from helpers.data import load
 
 
@@ -25,8 +25,8 @@ def test_no_deadline_after_the_event_table_is_called_ahead_when_the_table_ends_b
     events = load("tariff_events")
     end = tariffs.latest_event(events)
     takeaway = _payload(built_briefs, "05_outlook")["takeaway"]
-    table = tariffs.deadline_table(events, dt.date.today())
-    assert tariffs.deadline_count_words(table, dt.date.today()) in takeaway
+    table = outlook.deadline_table(events, dt.date.today())
+    assert outlook.deadline_count_words(table, dt.date.today()) in takeaway
     if end.date() < dt.date.today():
         later = table[table["deadline"] > end]
         assert not (later["state"] == "ahead").any()

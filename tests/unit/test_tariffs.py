@@ -129,78 +129,6 @@ def test_short_labels():
     assert tariffs.short_label("Raised rates on the USD 60bn list") == "Raised rates on the"
 
 
-def test_deadlines_are_read_from_the_event_texts_in_iso_and_in_words(events):
-    d = tariffs.deadlines(events)
-    named = d[d["set_on"] <= "2026-07-07"]  # the rows this test pins (later rows may add more)
-    assert list(named["deadline"].dt.strftime("%Y-%m-%d")) == [
-        "2025-09-14", "2025-10-30", "2025-11-10", "2025-12-13", "2026-07-24", "2026-11-10",
-        "2026-11-10", "2026-11-27", "2026-12-31"]
-    assert set(named.loc[named["deadline"] == "2026-11-10", "actor"]) == {"US", "China"}
-    assert set(named.loc[named["event_id"] == "E043", "deadline"].dt.strftime("%m-%d")) == {
-        "09-14", "10-30", "12-13"}  # 'to Oct 30', 'through Dec 13' (2025) counted
-
-
-@pytest.mark.parametrize("text, written, expected", [
-    ("extended to Oct 30 with approvals valid through Dec 13", "2025-08-20",
-     ["2025-10-30", "2025-12-13"]),
-    ("suspended until 2026-11-10", "2025-11-10", ["2026-11-10"]),
-    ("valid through 13 December 2025", "2025-08-01", ["2025-12-13"]),
-    ("runs to January 5", "2025-11-20", ["2026-01-05"]),  # no year: the next such day
-    ("to Sept. 1, 2027", "2025-01-01", ["2027-09-01"]),
-    ("cut from 20% to 10%; raised to 50 percent", "2025-01-01", []),
-    ("until Feb 31", "2025-01-01", []),  # impossible day skipped
-    ("to Octopus 3", "2025-01-01", []),  # not a month
-])
-def test_deadline_dates_in_words_take_their_year_from_the_event(text, written, expected):
-    found = tariffs.deadline_dates(text, written)
-    assert [f"{d:%Y-%m-%d}" for d in found] == expected
-
-
-def _synthetic_deadline_events():
-    """SYNTHETIC: three events naming deadlines; the table ends 2026-07-07."""
-    return pd.DataFrame({
-        "event_id": ["S1", "S2", "S3"], "actor": ["US", "China", "US"],
-        "date": pd.to_datetime(["2025-08-01", "2025-11-10", "2026-07-07"]),
-        "confirmed": ["partly", "yes", "yes"],
-        "measure": ["process extended to Oct 30", "suspended until 2026-11-10",
-                    "hearings; surcharge through 2026-07-24 and review to 2027-01-10"]})
-
-
-@pytest.mark.parametrize("as_of, states", [
-    ("2026-07-07", ["passed", "ahead", "ahead", "ahead"]),
-    ("2026-12-03", ["passed", tariffs.PASSED_UNRECORDED, tariffs.PASSED_UNRECORDED,
-                    "unknown since 07 Jul 2026"]),
-    ("2025-09-01", ["ahead", "ahead", "ahead", "ahead"]),
-])
-def test_deadline_states_count_from_the_as_of_date_and_never_call_the_unknown_ahead(as_of,
-                                                                                   states):
-    table = tariffs.deadline_table(_synthetic_deadline_events(), as_of)
-    assert list(table["deadline"].dt.strftime("%Y-%m-%d")) == [
-        "2025-10-30", "2026-07-24", "2026-11-10", "2027-01-10"]
-    assert list(table["state"]) == states
-    assert table["days_from_as_of"].iloc[0] == (pd.Timestamp("2025-10-30")
-                                                - pd.Timestamp(as_of)).days
-
-
-def test_deadline_count_words_name_every_state():
-    table = tariffs.deadline_table(_synthetic_deadline_events(), "2026-12-03")
-    words = tariffs.deadline_count_words(table, "2026-12-03")
-    assert words.startswith("3 of the 4 deadlines named in the event table had passed by "
-                            "03 December 2026 (2 of them after its last event")
-    assert "1 is unknown since 07 Jul 2026" in words and "ahead" not in words
-    early = tariffs.deadline_count_words(tariffs.deadline_table(
-        _synthetic_deadline_events(), "2026-07-07"), "2026-07-07")
-    assert early.startswith("1 of the 4") and "3 lay ahead" in early
-
-
-def test_as_of_defaults_to_the_build_date_and_refuses_a_non_date():
-    assert tariffs.default_as_of("", today="2026-12-03 15:00") == pd.Timestamp("2026-12-03")
-    assert tariffs.default_as_of("2026-10-01") == pd.Timestamp("2026-10-01")
-    assert tariffs.default_as_of() == pd.Timestamp.now().normalize()
-    with pytest.raises(ValueError, match="as_of must be an ISO date"):
-        tariffs.default_as_of("next week")
-
-
 def test_headlines_are_short_first_clauses():
     assert tariffs.headline("IEEPA tariffs no longer in effect: EO of 2026-02-20 directs") == (
         "IEEPA tariffs no longer in effect")
@@ -242,14 +170,6 @@ def test_the_real_latest_year_fits_in_twelve_lines(events):
     story = tariffs.year_narrative(events, tariffs.latest_event(events).year)
     assert 0 < len(story) <= 12
     assert story["source_url"].str.startswith("https://").all()
-
-
-def test_purchase_commitments_keep_their_flag(events):
-    c = tariffs.purchase_commitments_mmt(events)
-    by_event = c.groupby("date")["quantity_mmt"].apply(list)
-    assert by_event.loc["2025-11-01"] == [12.0, 25.0]  # White House fact sheet
-    assert by_event.loc["2026-02-04"] == [20.0, 12.0, 25.0]  # after the leaders' call
-    assert (c["confirmed"] == "partly").all()
 
 
 def test_input_cost_events_keep_steel_and_export_controls_not_soybean_steps():

@@ -24,6 +24,10 @@ SPEC = DatasetSpec(
         ("Hosts the kit does not cite (test, demo and development hosts, social posts, forums, "
          "aggregators, repository paths; helpers.data.source_tiers.UNTRUSTED) were removed; what "
          "a removed citation had supported is said in a 'note:' element."),
+        ("soybean_purchase_claims is the kit's reading of the quantities a row's measure claims "
+         "(2025-11-01: 12 Mt in November-December 2025 and 25 Mt in each of 2026-2028; "
+         "2026-02-04: 20 Mt for marketing year 2025/26 and 25 Mt 'next season', read as 2026/27); "
+         "the 12 Mt that the 2026-02-04 text gives as the earlier figure is not a new claim."),
         ("confirmed is set here only for the rows of the 2026-06..09 extract (its own flags are "
          "not 'yes'/'partly'); tariff_events marks any row without a primary or wire citation "
          "'partly'."),
@@ -38,6 +42,8 @@ SPEC = DatasetSpec(
                   "then remarks starting 'note:'"),
             Field("confirmed", "string", "'partly' where the kit sets the flag; blank: the "
                   "extract's flag, subject to the primary-or-wire rule"),
+            Field("soybean_purchase_claims", "string", "soybean purchases the row's measure "
+                  "claims, '<million t> Mt[ a year] <period>' joined by ' ; '; blank: none"),
         ),
         copied_from=("Hand-compiled by the kit from tariffs/tariff_events*.csv and tariffs/SOURCES.md "
                      "(the citations and their register)",)),),

@@ -28,6 +28,10 @@ EVENT_SOURCES = "snapshot/facts/tariff_event_sources.csv"
 CONTEXT_ROW = "CONTEXT"
 ACTORS = {"US and China": "US+China"}
 _RATE_WITH_NOTE = re.compile(r"^(\d+(?:\.\d+)?)(?: \((.+)\))?$")
+# One claimed soybean purchase quantity: '12 Mt 2025-11..2025-12', '25 Mt a year 2026..2028',
+# '20 Mt MY 2025/26' (marketing year); a row's claims are joined by ' ; '.
+PURCHASE_CLAIM = (r"(?P<mt>\d+(?:\.\d+)?) Mt(?P<a_year> a year)? "
+                  r"(?P<period>\d{4}-\d{2}\.\.\d{4}-\d{2}|\d{4}\.\.\d{4}|MY \d{4}/\d{2})")
 
 
 def _as_stated(description: str):
@@ -58,6 +62,10 @@ def schema():
                 float, pa.Check.in_range(0, 300), nullable=True, metadata={"unit": "percent"},
                 description="China's total tariff on US soybeans after the event (3% MFN + "
                             "additional duties in force); blank where the event does not set it"),
+            "soybean_purchase_claims": schemas.text(
+                "soybean purchases the row claims, as the kit reads its measure: '<million t> "
+                "Mt[ a year] <period>' joined by ' ; ' (period 'YYYY-MM..YYYY-MM', 'YYYY..YYYY' or "
+                "'MY YYYY/YY'); blank where the row claims none", nullable=True),
             "status": schemas.one_of("took effect, announced only, not implemented, suspended, "
                                      "court ruling or investigation, read from the row's words",
                                      EVENT_STATUSES),
@@ -120,6 +128,7 @@ def _with_kit_citations(ev: pd.DataFrame, cited: pd.DataFrame) -> pd.DataFrame:
                             f"{row['effective_date']} ({row['actor']}: {row['measure'][:40]!r}); "
                             "exactly one is needed")
         out.loc[i, "source"] = hits["sources"].iloc[0]
+        out.loc[i, "soybean_purchase_claims"] = hits["soybean_purchase_claims"].iloc[0]
         if hits["confirmed"].iloc[0]:
             out.loc[i, "confirmed"] = hits["confirmed"].iloc[0]
         used.append(hits.index[0])
@@ -171,9 +180,14 @@ def build(sources: Path) -> pd.DataFrame:
     ev = pd.concat(parts, ignore_index=True)
     ev = ev[~ev["measure"].str.startswith(CONTEXT_ROW)].reset_index(drop=True)
     cited = _committed(EVENT_SOURCES, ["effective_date", "actor", "measure_starts", "sources",
-                                       "confirmed"])
+                                       "confirmed", "soybean_purchase_claims"])
     ev = pd.concat([_with_kit_citations(ev, cited), _committed(COMPILED_EVENTS, columns)],
                    ignore_index=True)
+    ev["soybean_purchase_claims"] = ev["soybean_purchase_claims"].fillna("")
+    for cell, day in zip(ev["soybean_purchase_claims"], ev["effective_date"], strict=True):
+        if cell and not all(re.fullmatch(PURCHASE_CLAIM, part) for part in cell.split(" ; ")):
+            raise DataError("tariff_events", f"{EVENT_SOURCES}, event of {day}",
+                            f"purchase claims {cell!r} do not read '<number> Mt[ a year] <period>'")
     ev["actor"] = ev["actor"].replace(ACTORS)
     ev["confirmed"] = [_confirmed(flag, src, f"event of {day}") for flag, src, day
                        in zip(ev["confirmed"], ev["source"], ev["effective_date"], strict=True)]
@@ -198,6 +212,7 @@ def build(sources: Path) -> pd.DataFrame:
             "rate_change_pp_as_stated": ev["rate_change_pp"],
             "rate_after_as_stated": ev["rate_after"],
             "soybean_total_rate_pct": [rate for rate, _ in rates],
+            "soybean_purchase_claims": ev["soybean_purchase_claims"],
             "status": [_event_status(m, i, s, c) for m, i, s, c in
                        zip(ev["measure"], ev["instrument"], ev["scope"], ev["rate_change_pp"],
                            strict=True)],
