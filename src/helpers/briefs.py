@@ -182,7 +182,7 @@ def shared_digest() -> str:
     included), every file in the data folder (catalog, snapshot and refresh cache, any
     extension) and the stored validated frames the datasets are served from
     (``load.served_digest``)."""
-    from helpers.data.load import served_digest
+    from helpers.data.loader import served_digest
 
     h = hashlib.sha256(served_digest().encode())
     package, data = Path(__file__).parent, paths.data_dir()

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from helpers import paths
-from helpers.data import catalog, load
+from helpers.data import catalog, load, registry
 from helpers.data.datasets import tariff_events
 from helpers.data.errors import DataError
 
@@ -40,7 +40,7 @@ def test_committed_checksums_match(data_file):
 
 def test_unknown_dataset_names_the_known_ones():
     with pytest.raises(DataError, match="Known ids: .*us_china_goods_trade"):
-        catalog.get("soybeans")
+        registry.spec("soybeans")
 
 
 def test_broken_catalog_is_one_clear_error(data_copy):
@@ -58,7 +58,7 @@ def test_write_checksums_keeps_comments_and_reports_changes(tamper, data_copy):
 
 
 def test_farm_input_series_are_the_ones_the_snapshot_holds():
-    ds = catalog.get("farm_input_prices")
+    ds = registry.spec("farm_input_prices")
     held = load("farm_input_prices", use_cache=False).drop_duplicates("series_id")
     assert list(held["series_id"]) == list(ds.series_ids)
     assert list(held["unit"]) == [s.unit for s in ds.series]
@@ -66,7 +66,7 @@ def test_farm_input_series_are_the_ones_the_snapshot_holds():
 
 
 def test_mislabelled_machinery_series_is_gone_and_its_correction_stated():
-    ds = catalog.get("farm_input_prices")
+    ds = registry.spec("farm_input_prices")
     assert "WPU1141" not in ds.series_ids
     assert any("WPU1141" in c and "mislabelled" in c for c in ds.caveats)
     for p in (DATA / "snapshot").rglob("*.csv"):
@@ -82,8 +82,25 @@ def test_hand_compiled_files_say_so():
 
 
 def test_tariff_events_entry_names_its_compiled_input_and_reaches_its_last_event():
-    ds = catalog.get("tariff_events")
+    ds = registry.spec("tariff_events")
     assert any(tariff_events.COMPILED_EVENTS in c for c in ds.files[0].copied_from)
     last = load("tariff_events", use_cache=False)["date"].max()
     assert ds.coverage.split(",")[0].endswith(f"{last:%Y-%m-%d}")
     assert any("2026-07-24" in g and "2026-11-10" in g for g in ds.gaps)
+
+
+def test_a_declaration_has_one_version_whose_checksums_are_the_catalogs():
+    declared = registry.spec("tariff_events")
+    assert catalog.read_catalog()["tariff_events"] is declared
+    assert not hasattr(catalog, "get")
+    for f in declared.files:
+        assert f.sha256 == catalog.recorded_sha256(f.path) == catalog.sha256_of(DATA / f.path)
+
+
+def test_data_modules_are_modules_and_their_functions_keep_their_names():
+    import helpers.data.loader as loader
+    import helpers.data.views as views
+    from helpers import data
+
+    assert loader.__name__ == "helpers.data.loader" and views.__name__ == "helpers.data.views"
+    assert data.load is loader.load and data.soybean_imports is views.soybean_imports

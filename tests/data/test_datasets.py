@@ -265,7 +265,7 @@ def test_section_122_rate_conflict_is_recorded_not_resolved(events):
     assert "10 as proclaimed" in s122["rate_after_as_stated"] and "15 per" in \
         s122["rate_after_as_stated"]
     assert s122["confirmed"] == "partly"
-    caveat = next(c for c in catalog.get("tariff_events").caveats if c.startswith("Section 122"))
+    caveat = next(c for c in registry.spec("tariff_events").caveats if c.startswith("Section 122"))
     assert "2026-05-07" in caveat and "10%" in caveat and "left as recorded" in caveat
 
 

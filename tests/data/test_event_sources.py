@@ -8,7 +8,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers.data import catalog, load, source_tiers
+from helpers.data import load, registry, source_tiers
 from helpers.data.source_tiers import Citation
 
 
@@ -27,7 +27,7 @@ def test_rows_without_primary_or_wire_citation_are_partly_confirmed(events):
         if row.confirmed == "yes":
             assert any(c.primary_or_wire for c in citations), row.event_id
     # the declaration says how many rows stay 'yes' under the rule: keep it true
-    caveat = next(c for c in catalog.get("tariff_events").caveats if "rows are 'yes'" in c)
+    caveat = next(c for c in registry.spec("tariff_events").caveats if "rows are 'yes'" in c)
     stated = int(re.search(r"only (\d+) rows are 'yes'", caveat).group(1))
     assert (events["confirmed"] == "yes").sum() == stated
 

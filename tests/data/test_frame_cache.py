@@ -1,4 +1,4 @@
-"""Validated frames kept between sessions (helpers.data.load's frame cache): a new process
+"""Validated frames kept between sessions (helpers.data.frame_cache): a new process
 loads without parsing, validating or importing pandera; changed content or a damaged cache
 file is validated afresh."""
 
@@ -49,7 +49,7 @@ def test_changed_content_is_never_served_from_the_cache(tamper):
 
 
 def test_the_cache_can_be_switched_off(monkeypatch):
-    from helpers.data.load import frame_cache_dir
+    from helpers.data.frame_cache import frame_cache_dir
 
     monkeypatch.setenv("TRADEWATCH_FRAME_CACHE", "off")
     assert frame_cache_dir() is None

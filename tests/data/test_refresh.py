@@ -15,7 +15,7 @@ import pytest
 
 from helpers.data import load, refresh, status
 from helpers.data.errors import DataError
-from helpers.data.load import cache_paths
+from helpers.data.loader import cache_paths
 from tests.data.refresh_origins import (  # noqa: F401 (fixtures)
     FRED_PATH,
     TEST_KEYS,

@@ -13,10 +13,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-import helpers.data.load  # noqa: F401
-from helpers.data.load import served_digest
-
-loading = sys.modules["helpers.data.load"]
+import helpers.data.frame_cache as frame_cache
+from helpers.data.loader import served_digest
 
 PROBE = ("from helpers.data import load\n"
          "df = load('us_china_goods_trade', use_cache=False)\n"
@@ -83,7 +81,7 @@ def test_a_valid_frame_with_changed_values_is_refused_without_its_digest(tmp_pat
 
 def test_the_briefs_cache_key_covers_the_stored_frames(tmp_path, monkeypatch):
     monkeypatch.setenv("TRADEWATCH_FRAME_CACHE", str(tmp_path / "frames"))
-    monkeypatch.setattr(loading, "_VALIDATED", {})
+    monkeypatch.setattr(frame_cache, "_VALIDATED", {})
     first = served_digest()
     assert served_digest() == first
     sidecar = next((tmp_path / "frames").glob("fx_cny_usd-*.sha256"))
@@ -95,9 +93,9 @@ def test_an_empty_home_never_writes_the_frame_cache_to_the_root(monkeypatch):
     monkeypatch.delenv("TRADEWATCH_FRAME_CACHE")
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setenv("HOME", "")
-    assert loading.frame_cache_dir() is None
+    assert frame_cache.frame_cache_dir() is None
     monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")
-    assert loading.frame_cache_dir() is None
+    assert frame_cache.frame_cache_dir() is None
 
 
 def test_a_full_disk_leaves_no_temporary_in_the_frame_cache(tmp_path, monkeypatch):
@@ -107,7 +105,7 @@ def test_a_full_disk_leaves_no_temporary_in_the_frame_cache(tmp_path, monkeypatc
 
     monkeypatch.setattr(Path, "write_bytes", full)
     target = tmp_path / "x-0.parquet"
-    loading._to_disk(target, pd.DataFrame({"a": [1.0]}))
+    frame_cache._to_disk(target, pd.DataFrame({"a": [1.0]}))
     monkeypatch.undo()
     assert list(tmp_path.iterdir()) == []
 
@@ -118,4 +116,4 @@ def test_a_relative_frame_cache_setting_is_refused(monkeypatch, value):
 
     monkeypatch.setenv("TRADEWATCH_FRAME_CACHE", value)
     with pytest.raises(PathSettingError):
-        loading.frame_cache_dir()
+        frame_cache.frame_cache_dir()

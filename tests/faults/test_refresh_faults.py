@@ -20,7 +20,7 @@ import pytest
 
 from helpers import owned
 from helpers.data import live, load, plausibility, refresh, registry
-from helpers.data.load import cache_paths
+from helpers.data.loader import cache_paths
 from tests.data.refresh_origins import (  # noqa: F401 (fixtures)
     CENSUS_PATH,
     COMTRADE_ROOT,

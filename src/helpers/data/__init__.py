@@ -2,12 +2,13 @@
 
 Only this package knows where files live and where data comes from. Heavy parts are
 imported on first use: ``refresh`` (network clients, progress bars) when called, and
-pandera with the dataset declarations when the first table is loaded.
+pandera when the first table is validated.
 """
 
 from helpers.data.errors import DataError
-from helpers.data.load import load
+from helpers.data.loader import load
 from helpers.data.status import status
+from helpers.data.views import soybean_imports
 
 __all__ = ["DataError", "load", "refresh", "soybean_imports", "status"]
 
@@ -17,8 +18,4 @@ def __getattr__(name: str):
         from helpers.data.live import refresh
 
         return refresh
-    if name == "soybean_imports":
-        from helpers.data.datasets.china_soybean_imports import soybean_imports
-
-        return soybean_imports
     raise AttributeError(f"module 'helpers.data' has no attribute {name!r}")

@@ -1,30 +1,28 @@
 """The data catalog: every declared dataset with its files' recorded checksums.
 
-What each dataset is and where it came from is declared in its module (see
-``helpers.data.registry``); ``data/catalog.toml`` records what tools write: the date the
+What each dataset is and where it came from is declared in its module and read with
+``helpers.data.registry.spec`` (the one version of a declaration); ``data/catalog.toml``
+records what tools write: the date the
 snapshot was built and the sha256 of every committed file. Charts and briefs take their
 source lines and "as of" stamps from here, never from typed text.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from helpers import paths
-from helpers.data import registry
 from helpers.data.errors import DataError
 from helpers.data.registry import DataFile, DatasetSpec, specs
 
 if TYPE_CHECKING:
     import pandas as pd
 
-Dataset = DatasetSpec
-__all__ = ["DataFile", "Dataset", "get", "read_catalog", "sha256_of", "snapshot_built",
-           "summary", "verify_file", "write_checksums"]
+__all__ = ["read_catalog", "recorded_sha256", "sha256_of", "snapshot_built", "summary",
+           "verify_file", "write_checksums"]
 
 _PARSED: dict[tuple[str, int, int], dict] = {}
 
@@ -44,26 +42,22 @@ def _lock(path: Path) -> dict:
     return _PARSED[key]
 
 
-def _recorded(spec: DatasetSpec, path: Path | None = None) -> Dataset:
-    """The declaration with its files' sha256 as the catalog records them."""
-    sums = _lock(path or paths.catalog_path()).get("sha256", {})
-    return dataclasses.replace(spec, files=tuple(
-        dataclasses.replace(f, sha256=sums.get(f.path, "")) for f in spec.files))
+def recorded_sha256(rel: str, path: Path | None = None) -> str:
+    """The sha256 the catalog records for a data file (path relative to ``data/``); ''
+    when it records none."""
+    return _lock(path or paths.catalog_path()).get("sha256", {}).get(rel, "")
 
 
-def read_catalog(path: Path | None = None) -> dict[str, Dataset]:
-    """Every declared dataset, by id, its files carrying the recorded sha256."""
-    return {ds_id: _recorded(spec, path) for ds_id, spec in specs().items()}
+def read_catalog(path: Path | None = None) -> dict[str, DatasetSpec]:
+    """Every declared dataset by id (the declarations themselves, ``registry.specs()``),
+    after checking the catalog file reads; each file's ``sha256`` is the catalog's record."""
+    _lock(path or paths.catalog_path())
+    return specs()
 
 
 def snapshot_built(path: Path | None = None) -> str:
     """The date the committed snapshot was built (ISO)."""
     return _lock(path or paths.catalog_path())["snapshot_built"]
-
-
-def get(dataset_id: str) -> Dataset:
-    """One dataset's entry; a clear error listing the valid ids otherwise."""
-    return _recorded(registry.spec(dataset_id))
 
 
 def sha256_of(path: Path) -> str:

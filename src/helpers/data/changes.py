@@ -26,7 +26,7 @@ import pandas as pd
 from helpers import owned, paths
 from helpers.data import catalog, registry
 from helpers.data.errors import DataError
-from helpers.data.load import load
+from helpers.data.loader import load
 
 # A value counts as revised when it moves by more than 0.5% of its previous level.
 REPORT_TOLERANCE = 0.005

@@ -46,7 +46,8 @@ from helpers import owned, paths
 from helpers.data import catalog, changes, registry
 from helpers.data.csvio import to_csv_bytes
 from helpers.data.errors import DataError
-from helpers.data.load import cache_paths, load, read_cache_meta, read_text_table, typed_table
+from helpers.data.loader import cache_paths, load, read_cache_meta
+from helpers.data.tables import read_text_table, typed_table
 from helpers.data.origins.secrets import log_traceback, scrub
 
 log = logging.getLogger(__name__)
@@ -62,7 +63,7 @@ class RefreshResult:
     message: str
 
 
-def _reference(ds: catalog.Dataset, fresh: bool) -> pd.DataFrame | None:
+def _reference(ds: registry.DatasetSpec, fresh: bool) -> pd.DataFrame | None:
     """The vintage a pull is checked against: the snapshot, else the cache (see above)."""
     try:
         if ds.files:
@@ -128,7 +129,7 @@ def _current_meta(ds_id: str) -> dict | None:
     return {k: v for k, v in meta.items() if k != "replaces"}
 
 
-def _write_atomically(ds: catalog.Dataset, pull: registry.Pull, fresh: bool) -> str:
+def _write_atomically(ds: registry.DatasetSpec, pull: registry.Pull, fresh: bool) -> str:
     """Validate and check the pull through a temporary file, then move it and its sidecar."""
     csv_path, meta_path = cache_paths(ds.id)
     owned.mark(csv_path.parent, "cache")
@@ -187,7 +188,7 @@ def clean_cache() -> list:
     return owned.remove_files(owned.check_removable(folder, "cache"), cache_files())
 
 
-def _pull_one(ds: catalog.Dataset, fresh: bool) -> RefreshResult:
+def _pull_one(ds: registry.DatasetSpec, fresh: bool) -> RefreshResult:
     log.debug("refresh %s from %s", ds.id, type(ds.live).__name__)
     try:
         return RefreshResult(ds.id, True, scrub(_write_atomically(ds, ds.live.pull(ds), fresh)))

@@ -52,17 +52,23 @@ class Field:
 
 @dataclass(frozen=True)
 class DataFile:
-    """One committed file. ``sha256`` is filled in from the catalog, never declared."""
+    """One committed file, as declared; its ``sha256`` is the catalog's record, never declared."""
 
     path: str  # relative to the data folder
     copied_from: tuple[str, ...] = ()
     build: Callable[[Path], pd.DataFrame] | None = None  # from the extracts; None: hand-made
     schema: Any = None  # pandera schema (or a function building it) of the file itself
     fields: tuple[Field, ...] = ()  # column dictionary of a schema-less file
-    sha256: str = ""
 
     def absolute(self) -> Path:
         return paths.data_dir() / self.path
+
+    @property
+    def sha256(self) -> str:
+        """The file's sha256 as ``data/catalog.toml`` records it ('' when it records none)."""
+        from helpers.data.catalog import recorded_sha256
+
+        return recorded_sha256(self.path)
 
     @property
     def file_schema(self):

@@ -7,9 +7,9 @@ import os
 
 import pandas as pd
 
-from helpers.data import catalog
+from helpers.data import catalog, registry
 from helpers.data.errors import DataError
-from helpers.data.load import load
+from helpers.data.loader import load
 
 # Without a declared ``usual_lag_days``: newest observation older than this (days before
 # today) means a refresh would likely bring newer data: publication lags of monthly trade and
@@ -17,7 +17,7 @@ from helpers.data.load import load
 STALE_AFTER_DAYS = {"daily": 14, "weekly": 21, "monthly": 120}
 
 
-def _freshness(ds: catalog.Dataset, as_of: str | None, today: dt.date,
+def _freshness(ds: registry.DatasetSpec, as_of: str | None, today: dt.date,
                ages: pd.DataFrame | None = None) -> str:
     """'fresh', 'stale (...)', 'future-dated (...)' or 'n/a'. Data dated after ``today`` are
     never fresh. With a declared ``usual_lag_days`` the verdict is the series ages'
@@ -37,7 +37,7 @@ def _freshness(ds: catalog.Dataset, as_of: str | None, today: dt.date,
     return "fresh" if age <= limit else f"stale ({age} days)"
 
 
-def _live(ds: catalog.Dataset) -> tuple[str, str]:
+def _live(ds: registry.DatasetSpec) -> tuple[str, str]:
     """The live origin (or 'none') and the key variables it needs, marked set or missing."""
     if not ds.live:
         return "none", ""
@@ -94,7 +94,7 @@ def _expected_points(dates: pd.Series) -> int:
     return len(dates)
 
 
-def _series(df: pd.DataFrame, ds: catalog.Dataset, readable: bool = True):
+def _series(df: pd.DataFrame, ds: registry.DatasetSpec, readable: bool = True):
     """(label, rows, dates with a value) for each series of a loaded table: long tables split
     by their series key (series id, partner and measure, ...), wide tables by value column;
     China's soybean imports for the main partners only. ``readable`` labels name the value
@@ -139,7 +139,7 @@ def coverage(dataset_ids: list[str] | None = None) -> pd.DataFrame:
             df = load(ds_id)
         except DataError:
             continue
-        ds = catalog.get(ds_id)
+        ds = registry.spec(ds_id)
         for label, g, have in _series(df, ds, readable=False):
             span = g[(g[ds.date_column] >= have.min()) & (g[ds.date_column] <= have.max())]
             rows.append({"dataset": ds_id, "series": label, "start": have.min(),
@@ -172,7 +172,7 @@ def series_ages(df: pd.DataFrame, today: dt.date | None = None) -> pd.DataFrame:
     series, its last event; a table without dates has no rows."""
     today = pd.Timestamp(today or dt.date.today())
     prov = df.attrs.get("provenance", {})
-    ds = catalog.get(prov["dataset"])
+    ds = registry.spec(prov["dataset"])
     rows = []
     if ds.date_column and ds.frequency == "event" and not df.empty:
         found = [(ds.title, df, df[ds.date_column])]

@@ -214,7 +214,7 @@ def pull(spec: DatasetSpec) -> Pull:
     """The snapshot's customs (GACC) and TDM rows, plus UN Comtrade rows for the months and
     partners they lack; each row keeps its ``source``. Where both have a month, the snapshot
     row is kept and the difference is reported, never mixed."""
-    from helpers.data.load import load
+    from helpers.data.loader import load
     from helpers.data.origins import comtrade
 
     current = load(spec.id, use_cache=False)
@@ -234,42 +234,6 @@ def pull(spec: DatasetSpec) -> Pull:
     out = pd.concat([current, added], ignore_index=True)
     out["period"] = out["period"].dt.strftime("%Y-%m-%d")
     return Pull(out.sort_values(keys, ignore_index=True), origins, notes)
-
-
-def soybean_imports(measure: str = "value_usd", freq: str = "month",
-                    partners: tuple[str, ...] = ("United States", "Brazil", "Argentina", WORLD),
-                    ) -> pd.DataFrame:
-    """China's soybean imports as a wide table: one column per partner, indexed by period.
-
-    ``measure``: ``value_usd`` (GACC, monthly 2017-01..2025-10), ``quantity_kg`` or
-    ``share_of_china_total`` (TDM: US and Brazil, by month and by year as published).
-    Partners the measure does not cover are left out; a missing month stays NaN. Values
-    are monthly only: annual sums are arithmetic, ``helpers.soy.calendar_year_sums``.
-    """
-    from helpers.data.load import load
-
-    long = load(SPEC.id)
-    if measure not in MEASURES:
-        raise DataError(SPEC.id, "soybean_imports()", f"unknown measure {measure!r}",
-                        f"Use one of {sorted(MEASURES)}")
-    if freq not in ("month", "year"):
-        raise DataError(SPEC.id, "soybean_imports()", f"unknown freq {freq!r}",
-                        "Use 'month' or 'year'")
-    if measure == "value_usd" and freq == "year":
-        raise DataError(SPEC.id, "soybean_imports()", "customs values are published by month",
-                        "Add them up with helpers.soy.calendar_year_sums(soybean_imports("
-                        "'value_usd', 'month'))")
-    sel = long[(long["measure"] == measure) & (long["freq"] == freq)]
-    wide = sel.pivot(index="period", columns="partner", values="value")
-    if len(wide):
-        full = pd.date_range(wide.index.min(), wide.index.max(),
-                             freq="MS" if freq == "month" else "YS")
-        wide = wide.reindex(full)
-        wide.index.name = "period"
-    wide = wide[[p for p in partners if p in wide.columns]]
-    wide.columns.name = None
-    wide.attrs = {"measure": measure, "freq": freq, "provenance": long.attrs["provenance"]}
-    return wide
 
 
 SPEC = DatasetSpec(
