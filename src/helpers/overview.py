@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-REVISION_TOLERANCE = 0.005  # relative change below which a key figure counts as unchanged
+FIGURE_UNCHANGED_WITHIN = 0.005  # relative change of a key figure between builds read as no change
 MAX_CHANGES = 4  # changed figures named per brief before "and N more"
 
 _DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -293,7 +293,7 @@ def _revised(old: dict, new: dict, tolerance: float) -> str | None:
 
 
 def changes_since(previous: dict | None, current: dict,
-                  tolerance: float = REVISION_TOLERANCE) -> list[str] | None:
+                  tolerance: float = FIGURE_UNCHANGED_WITHIN) -> list[str] | None:
     """What moved in a brief between two builds' payloads: its main data's end month, then
     each key figure (by key) revised by more than ``tolerance`` (relative) or beyond its
     printed precision, added or dropped. None when there is no previous build; [] when

@@ -6,6 +6,7 @@ import pytest
 
 from helpers import paths
 from helpers.data import catalog, load, registry
+from helpers.data.spans import coverage_words
 from helpers.data.datasets import tariff_events
 from helpers.data.errors import DataError
 
@@ -20,7 +21,7 @@ def test_every_snapshot_file_has_a_catalog_entry_and_every_entry_a_file():
 
 @pytest.mark.parametrize("ds", list(catalog.read_catalog().values()), ids=lambda d: d.id)
 def test_catalog_entry_is_complete(ds):
-    for name in ("title", "publisher", "units", "frequency", "coverage", "origin_url",
+    for name in ("title", "publisher", "units", "frequency", "origin_url",
                  "licence", "source_line"):
         assert getattr(ds, name).strip(), f"{ds.id}: {name} is empty"
     assert ds.role in {"core", "refresh-only", "cross-check"}
@@ -85,7 +86,7 @@ def test_tariff_events_entry_names_its_compiled_input_and_reaches_its_last_event
     ds = registry.spec("tariff_events")
     assert any(tariff_events.COMPILED_EVENTS in c for c in ds.files[0].copied_from)
     last = load("tariff_events", use_cache=False)["date"].max()
-    assert ds.coverage.split(",")[0].endswith(f"{last:%Y-%m-%d}")
+    assert coverage_words("tariff_events").split(",")[0].endswith(f"{last:%Y-%m-%d}")
     assert any("2026-07-24" in g and "2026-11-10" in g for g in ds.gaps)
 
 
@@ -104,3 +105,15 @@ def test_data_modules_are_modules_and_their_functions_keep_their_names():
 
     assert loader.__name__ == "helpers.data.loader" and views.__name__ == "helpers.data.views"
     assert data.load is loader.load and data.soybean_imports is views.soybean_imports
+
+
+def test_coverage_is_written_from_the_data_not_declared():
+    events = load("tariff_events", use_cache=False)
+    assert coverage_words("tariff_events") == (
+        f"{events['date'].min():%Y-%m-%d}..{events['date'].max():%Y-%m-%d}, {len(events)} rows")
+    fx = load("fx_cny_usd", use_cache=False)
+    monthly = fx[fx["series_id"] == "EXCHUS"].dropna(subset=["cny_per_usd"])["date"]
+    assert f"{monthly.min():%Y-%m}..{monthly.max():%Y-%m} ({len(monthly)} values)" in \
+        coverage_words("fx_cny_usd")
+    assert coverage_words("us_soybean_exports") == "no committed data: filled by a refresh"
+    assert not hasattr(registry.spec("tariff_events"), "coverage")

@@ -39,7 +39,7 @@ def pull(spec):
 SPEC = DatasetSpec(
     id="synthetic_toy_prices", title="SYNTHETIC toy prices", role="core",
     publisher="nobody (synthetic)", units="USD/t", frequency="monthly",
-    coverage="2020-01..2020-06", origin_url="http://127.0.0.1/", licence="none (synthetic)",
+    origin_url="http://127.0.0.1/", licence="none (synthetic)",
     source_line="SYNTHETIC toy prices",
     files=(DataFile("snapshot/synthetic_toy_prices.csv", copied_from=("made up for a test",)),),
     schema=pa.DataFrameSchema(

@@ -128,12 +128,12 @@ def test_a_correct_pull_replaces_a_wrongly_accepted_one(origins, good_bodies, mo
     s = snapshot_series("IMPCH").copy()
     s.iloc[-1] = round(s.iloc[-1] / 10, 1)  # a lost digit, as a cut-off body would give
     serve_fred(origins, "IMPCH", fred_csv(s, "IMPCH"))
-    tolerance = live.REVISION_TOLERANCE
+    tolerance = live.REFRESH_MAX_REVISION
     checked = plausibility.check
-    monkeypatch.setattr(live, "REVISION_TOLERANCE", 100.0)  # the guards of old: accepted
+    monkeypatch.setattr(live, "REFRESH_MAX_REVISION", 100.0)  # the guards of old: accepted
     monkeypatch.setattr(plausibility, "check", lambda *args, **kwargs: None)
     assert pull("us_china_goods_trade").ok
-    monkeypatch.setattr(live, "REVISION_TOLERANCE", tolerance)
+    monkeypatch.setattr(live, "REFRESH_MAX_REVISION", tolerance)
     monkeypatch.setattr(plausibility, "check", checked)
     serve_fred(origins, "IMPCH", good_bodies["IMPCH"])
     assert pull("us_china_goods_trade").ok

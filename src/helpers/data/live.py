@@ -14,7 +14,7 @@ the reference vintage, any series and value column
 
 - starts later or ends earlier, or has fewer values over the reference's span;
 - holds a value that is not finite;
-- moves, where both have a value, by more than ``REVISION_TOLERANCE`` of the larger of the
+- moves, where both have a value, by more than ``REFRESH_MAX_REVISION`` of the larger of the
   reference value and the series' median level (official revisions are far smaller; a
   wrong series, a lost digit or a unit slip moves values by factors). Rows the reference
   flags in a ``note`` column (unconfirmed weeks) are not held to this band.
@@ -52,7 +52,7 @@ from helpers.data.origins.secrets import log_traceback, scrub
 
 log = logging.getLogger(__name__)
 
-REVISION_TOLERANCE = 0.5
+REFRESH_MAX_REVISION = 0.5  # largest move of a held value a refresh may make, share of its scale
 FLAG_COLUMN = "note"
 
 
@@ -109,12 +109,12 @@ def check_pull(ds_id: str, new: pd.DataFrame, reference: pd.DataFrame | None,
         both = g.merge(inside, on="date", suffixes=("_old", "_new"))
         both = both[~both["date"].isin(flagged)]
         scale = np.maximum(both["value_old"].abs(), g["value"].abs().median())
-        off = (both["value_new"] - both["value_old"]).abs() > REVISION_TOLERANCE * scale
+        off = (both["value_new"] - both["value_old"]).abs() > REFRESH_MAX_REVISION * scale
         if off.any():
             r = both[off].iloc[0]
             raise _refuse(ds_id, where, f"pulled {series} at {r['date'].date()} is "
                           f"{r['value_new']:g} against {r['value_old']:g} in the kit: beyond "
-                          f"the {REVISION_TOLERANCE:.0%} revision tolerance (another series, "
+                          f"the {REFRESH_MAX_REVISION:.0%} revision tolerance (another series, "
                           "a cut number or a unit slip?)")
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from helpers import paths
 from helpers.data import catalog
 from helpers.data.registry import DataFile, DatasetSpec, Field
+from helpers.data.spans import coverage_words
 
 PACKAGE_FILE = "datapackage.json"
 # A file's column type in the package, from its pandera dtype (dates are ISO text).
@@ -57,7 +58,7 @@ def _resource(spec: DatasetSpec, data_file: DataFile) -> dict:
         "path": data_file.path,
         "title": spec.title,
         "description": f"dataset {spec.id} ({spec.role}); {spec.units}; coverage: "
-                       f"{spec.coverage}",
+                       f"{coverage_words(spec.id)}",
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",

@@ -1,7 +1,7 @@
 """The dataset registry: one declaration per dataset, one module per declaration.
 
 Each dataset is a module whose ``SPEC`` is a :class:`DatasetSpec`: its provenance (title,
-publisher, units, coverage, licence, source line, caveats, gaps), its files (path, where
+publisher, units, licence, source line, caveats, gaps), its files (path, where
 each was copied from, the builder that makes it from the extracts), its pandera schema
 with a ``description`` for every column, its date column and load hooks, the series it
 holds (id, name, unit) and its live origin with the pull that reads it. The loaders,
@@ -113,7 +113,6 @@ class DatasetSpec:
     publisher: str
     units: str
     frequency: str
-    coverage: str
     origin_url: str
     licence: str
     source_line: str

@@ -94,7 +94,7 @@ def _expected_points(dates: pd.Series) -> int:
     return len(dates)
 
 
-def _series(df: pd.DataFrame, ds: registry.DatasetSpec, readable: bool = True):
+def series_of(df: pd.DataFrame, ds: registry.DatasetSpec, readable: bool = True):
     """(label, rows, dates with a value) for each series of a loaded table: long tables split
     by their series key (series id, partner and measure, ...), wide tables by value column;
     China's soybean imports for the main partners only. ``readable`` labels name the value
@@ -129,7 +129,7 @@ def coverage(dataset_ids: list[str] | None = None) -> pd.DataFrame:
     """Per series: dataset, series, first and last date with a value, observations, and
     ``missing``: months (or years) inside that span without a value, as rows or as blanks.
 
-    Series as ``_series`` splits them. Event tables have no series and are left out.
+    Series as ``series_of`` splits them. Event tables have no series and are left out.
     """
     rows = []
     ids = dataset_ids or [d.id for d in catalog.read_catalog().values()
@@ -140,7 +140,7 @@ def coverage(dataset_ids: list[str] | None = None) -> pd.DataFrame:
         except DataError:
             continue
         ds = registry.spec(ds_id)
-        for label, g, have in _series(df, ds, readable=False):
+        for label, g, have in series_of(df, ds, readable=False):
             span = g[(g[ds.date_column] >= have.min()) & (g[ds.date_column] <= have.max())]
             rows.append({"dataset": ds_id, "series": label, "start": have.min(),
                          "end": have.max(), "observations": len(have),
@@ -177,7 +177,7 @@ def series_ages(df: pd.DataFrame, today: dt.date | None = None) -> pd.DataFrame:
     if ds.date_column and ds.frequency == "event" and not df.empty:
         found = [(ds.title, df, df[ds.date_column])]
     else:
-        found = list(_series(df, ds))
+        found = list(series_of(df, ds))
     for label, _, have in found:
         last = pd.Timestamp(have.max())
         end = period_end(last, have.sort_values())

@@ -72,7 +72,6 @@ SPEC = DatasetSpec(
                "Focus IF12990"),
     units="percent, trade-weighted average",
     frequency="irregular (published points)",
-    coverage="2017..2025-05",
     origin_url=("https://www.piie.com/research/piie-charts/2019/us-china-trade-war-tariffs-date-chart "
                 "; https://www.everycrsreport.com/reports/IF12990.html"),
     licence="figures quoted from published analyses",

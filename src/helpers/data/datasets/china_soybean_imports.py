@@ -246,9 +246,6 @@ SPEC = DatasetSpec(
            "not stated by TDM, inferred from magnitudes); share_of_china_total: fraction 0-1 as "
            "published"),
     frequency="monthly and annual",
-    coverage=("value by partner incl. World 2017-01..2025-10; quantity (US, Brazil) annual 2005-2024 "
-              "and monthly 2024-09..2025-09 (TDM); quantity of Brazil, Argentina and World "
-              "2025-10..2025-12 as reported in the press"),
     origin_url=("http://stats.customs.gov.cn/ ; refresh: https://comtradeapi.un.org/ (UN Comtrade, "
                 "China as reporter)"),
     licence=("GACC statistics, public query; TDM figures as redistributed in a public repository "

@@ -103,8 +103,6 @@ SPEC = DatasetSpec(
     units=("nominal USD per metric ton (USD/t), crude oil USD/bbl, US natural gas USD/MMBtu; unit "
            "column per row"),
     frequency="monthly",
-    coverage=("IMF soybeans 1990-01..2025-01; IMF maize 1990-01..2024-10; Pink Sheet 2025-06..2026-06 "
-              "(2026-05..06 from a rounded copy)"),
     origin_url=("https://fred.stlouisfed.org/series/PSOYBUSDM ; "
                 "https://www.worldbank.org/en/research/commodity-markets"),
     licence="IMF data via FRED (IMF terms of use); World Bank data CC BY 4.0",

@@ -50,7 +50,6 @@ SPEC = DatasetSpec(
     publisher="U.S. Energy Information Administration (Gasoline and Diesel Fuel Update), via FRED",
     units="USD per gallon, including taxes",
     frequency="weekly (dated Monday), not seasonally adjusted",
-    coverage="GASDESW 2023-01-02..2026-10-05 (197 weeks)",
     origin_url="https://fred.stlouisfed.org/series/GASDESW ; https://www.eia.gov/petroleum/gasdiesel/",
     licence="U.S. government work, public domain",
     source_line="EIA weekly retail diesel price (GASDESW) via FRED",

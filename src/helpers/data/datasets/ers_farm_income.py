@@ -18,7 +18,6 @@ SPEC = DatasetSpec(
     publisher="USDA Economic Research Service, Farm Income and Wealth Statistics",
     units="USD bn, nominal",
     frequency="annual (estimates 2010-2024, preliminary 2025, forecast 2026)",
-    coverage="2010..2026 (2026 forecast); older forecast vintages as separate rows",
     origin_url="https://www.ers.usda.gov/data-products/farm-income-and-wealth-statistics",
     licence="U.S. government work, public domain",
     source_line="USDA ERS Farm Income and Wealth Statistics, release of 5 Feb 2026",

@@ -17,7 +17,6 @@ SPEC = DatasetSpec(
                "reprinted; House Agriculture Committee; farmdoc; one citation per row"),
     units="USD bn, USD mn, USD per planted acre, million metric tons, dates; unit column per row",
     frequency="facts",
-    coverage="2024 crop (ECAP) to 2028 (purchase commitments)",
     origin_url="see the source_url of each row",
     licence="figures quoted from public releases",
     source_line="USDA releases on Farmer Bridge Assistance and ECAP (reprints), House Agriculture "

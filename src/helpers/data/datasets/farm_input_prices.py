@@ -85,10 +85,6 @@ SPEC = DatasetSpec(
     units=("PPIs are indexes (base in the unit column: 1982=100, Dec 2014=100, Dec 1979=100); diesel "
            "USD/gal; gas USD/MMBtu"),
     frequency="monthly, not seasonally adjusted",
-    coverage=("WPU0652 1933-01..2023-11; WPU0652013A 2014-12..2026-03; PCU325311325311A "
-              "1975-12..2022-04; WPU111 1926-01..2023-11; WPU01830131 1947-01..2023-11; WPU057303 "
-              "1973-02..2023-11; GASDESM 1994-04..2025-03; GASDESW_MONTHLY_MEAN_COMPUTED "
-              "2023-01..2026-09; MHHNGSP 1997-01..2026-05"),
     origin_url="https://fred.stlouisfed.org/ ; https://www.bls.gov/ppi/ ; https://www.eia.gov/",
     licence="U.S. government works, public domain",
     source_line="BLS Producer Price Indexes and EIA prices, via FRED",

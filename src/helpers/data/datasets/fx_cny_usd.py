@@ -109,8 +109,6 @@ SPEC = DatasetSpec(
     units="CNY per USD",
     frequency=("monthly (EXCHUS, average of daily rates) and daily (DEXCHUS, noon buying rates in New "
                "York)"),
-    coverage=("EXCHUS 1981-01..2019-08; DEXCHUS 2019-08-01..2026-09-18; "
-              "DEXCHUS_MONTHLY_MEAN_COMPUTED 2019-09..2026-08"),
     origin_url="https://fred.stlouisfed.org/series/EXCHUS ; https://fred.stlouisfed.org/series/DEXCHUS",
     licence="U.S. government work, public domain",
     source_line="Federal Reserve H.10 via FRED (EXCHUS, DEXCHUS)",

@@ -17,7 +17,6 @@ SPEC = DatasetSpec(
                "daily, AFBF and EWG; one citation per row"),
     units="USD bn, USD mn, USD, USD per unit of output or acre, percent; unit column per row",
     frequency="facts",
-    coverage="programme years 2018-2019 (CFAP 2020 for context)",
     origin_url="see the source_url of each row",
     licence="figures quoted from public releases and reports",
     source_line="USDA FSA/OCE releases, CRS R45310/R45865/IF11289, GAO-20-700R, GAO-22-104259",

@@ -31,7 +31,6 @@ SPEC = DatasetSpec(
     publisher="PIIE (Bown), CRS, Bloomberg; compiled by the kit with a citation per figure",
     units="USD billions or percent; unit column per row",
     frequency="facts",
-    coverage="2020-2021",
     origin_url="see the citation of each row",
     licence="figures quoted from published analyses",
     source_line="PIIE (Bown) Phase One purchase tracker; CRS; Bloomberg",

@@ -51,7 +51,6 @@ SPEC = DatasetSpec(
     publisher="U.S. Geological Survey, Mineral Commodity Summaries 2025, Rare Earths",
     units="t REO (metric tons of rare-earth-oxide equivalent), percent, USD/kg; unit column per row",
     frequency="annual facts",
-    coverage="2020..2024",
     origin_url="https://pubs.usgs.gov/periodicals/mcs2025/mcs2025-rare-earths.pdf",
     licence="U.S. government work, public domain",
     source_line="USGS Mineral Commodity Summaries 2025, Rare Earths",

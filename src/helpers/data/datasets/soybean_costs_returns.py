@@ -72,7 +72,6 @@ SPEC = DatasetSpec(
            "(yield); dollars per bushel at harvest (price); planted acres (enterprise size); "
            "percent of acres (dryland, irrigated); unit column per row"),
     frequency="annual",
-    coverage="1997..2024; U.S. total and 7 farm resource regions; 26 items",
     origin_url="https://www.ers.usda.gov/data-products/commodity-costs-and-returns",
     licence="U.S. government work, public domain",
     source_line="USDA ERS Commodity Costs and Returns, soybeans (release of about Oct/Nov 2025)",

@@ -17,7 +17,6 @@ SPEC = DatasetSpec(
     publisher="Bloomberg, USDA FAS and AMS, Agricensus, NDSU (as quoted); one citation per row",
     units="USD/bu, USD/t, percent; unit column per row",
     frequency="facts (isolated points)",
-    coverage="2017Q4..2025",
     origin_url="see the source_url of each row",
     licence="figures quoted from published reports",
     source_line="Bloomberg, USDA FAS/AMS, Agricensus, NDSU (as quoted)",

@@ -87,8 +87,6 @@ SPEC = DatasetSpec(
               "Bureau",
     units="value_usd: US dollars, FOB (export value as reported); net_weight_kg: kilograms",
     frequency="monthly (month of export)",
-    coverage=("2015-01..2025-10 (Brazil); United States to the world 2015-01..2025-07, to China "
-              "2015-01..2025-05; Argentina to the world to 2025-06, to China 78 scattered months"),
     origin_url="https://comtradeplus.un.org/TradeFlow (exports, HS 120110 and 120190, monthly)",
     licence="UN Comtrade data, free for non-commercial use with attribution",
     source_line="UN Comtrade, exporter-reported monthly exports, HS 1201",

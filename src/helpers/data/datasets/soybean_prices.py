@@ -17,7 +17,6 @@ SPEC = DatasetSpec(
     publisher="USDA NASS via the ERS Oil Crops Yearbook; USDA WASDE; USDA ERS",
     units="USD per bushel",
     frequency="marketing year (September-August), with projection vintages and monthly points",
-    coverage="MY 2010/11..2025/26 (2025/26 a projection)",
     origin_url="https://www.ers.usda.gov/data-products/oil-crops-yearbook",
     licence="U.S. government work, public domain",
     source_line="USDA NASS season-average price via ERS Oil Crops Yearbook; USDA WASDE",

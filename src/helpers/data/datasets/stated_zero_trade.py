@@ -40,8 +40,6 @@ SPEC = DatasetSpec(
                "a citation per row"),
     units="quantity_t: metric tons (zero, as stated); one row per month and partner stated",
     frequency="facts (stated months only)",
-    coverage=("2018-11, 2025-09, 2025-10, 2025-11, 2025-12; China's imports of soybeans (HS 1201) "
-              "from the United States"),
     origin_url="see the source column of each row",
     licence="facts compiled from cited public sources",
     source_line="Press reports of China Customs (GACC) data (Reuters and others), compiled by the kit",

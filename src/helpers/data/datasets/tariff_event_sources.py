@@ -12,7 +12,6 @@ SPEC = DatasetSpec(
     publisher="Compiled by the kit from the citations of the event extracts and their register",
     units="text",
     frequency="event",
-    coverage="one row per event of the three event extracts (2018-03..2026-09), 63 rows",
     origin_url="see the sources column of each row",
     licence="facts compiled from cited public sources",
     source_line="US-China Trade Watch citations of the event extracts",

@@ -232,9 +232,6 @@ SPEC = DatasetSpec(
                "and trade press, and news of record"),
     units="rates in percent / percentage points as stated; trade values USD billions as stated",
     frequency="event",
-    coverage=("2018-03-22..2026-09-24, 74 events (53 to 2025-11-10; 6 from the 2026 extract, "
-              "2026-02-04..2026-03-11; 11 compiled by the kit, 2026-03-04..2026-07-07; 4 from the "
-              "2026-06..09 extract, 2026-07-24..2026-09-24)"),
     origin_url="see the sources column of each event",
     licence="facts compiled from cited public sources",
     source_line=("US-China Trade Watch event table (PIIE, CRS, USTR, SCTC/MOFCOM, USDA FAS, court and "

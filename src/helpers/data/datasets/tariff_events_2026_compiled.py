@@ -15,7 +15,6 @@ SPEC = DatasetSpec(
     units=("same columns as the event extracts: rates in percent / percentage points as stated; trade "
            "values USD billions as stated"),
     frequency="event",
-    coverage="2026-03-04..2026-07-07, 11 events",
     origin_url="see the source column of each row",
     licence="facts compiled from cited public sources",
     source_line="US-China Trade Watch compiled 2026 events (citations per row)",

@@ -17,7 +17,6 @@ SPEC = DatasetSpec(
     publisher="the studies, cited per row (USDA ERS, AEPP, NBER, Food Policy, GAO, NDSU, AFBF)",
     units="USD bn or mn (total or per year), USD/bu, percent, bushels; unit column per row",
     frequency="facts",
-    coverage="estimates of 2018-2019 and of the 2025-2026 round",
     origin_url="see the source_url of each row",
     licence="figures quoted from published studies",
     source_line="USDA ERS ERR-304 (2022); Grant et al. (2021); Carter and Steinbach (2020); "

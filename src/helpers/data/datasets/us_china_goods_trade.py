@@ -95,7 +95,6 @@ SPEC = DatasetSpec(
                "IMPTOTUS)"),
     units="USD millions, not seasonally adjusted; exports F.A.S. basis, imports customs basis",
     frequency="monthly",
-    coverage="imports 1985-01..2025-12; exports 2001-01..2025-11; total US imports 2008-01..2023-10",
     origin_url="https://www.census.gov/foreign-trade/balance/c5700.html",
     licence="U.S. government work, public domain",
     source_line=("U.S. Census Bureau, Trade in Goods with China (c5700), via FRED EXPCH / IMPCH / "

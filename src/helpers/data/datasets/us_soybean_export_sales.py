@@ -142,9 +142,6 @@ SPEC = DatasetSpec(
     publisher="USDA Foreign Agricultural Service, Export Sales Reporting (ESR)",
     units="thousand metric tons (kt); net sales may be negative (cancellations)",
     frequency="weekly (week ending Thursday), by marketing year (1 September - 31 August)",
-    coverage=("China only in the snapshot: MY 2024/25 weeks 2024-04-04..2025-08-28; MY 2025/26 "
-              "2025-04-03..2026-08-27; MY 2026/27 (forward book) 2026-04-02..2026-08-27; 170 weekly "
-              "rows"),
     origin_url=("https://api.fas.usda.gov/api/esr/exports/commodityCode/801/countryCode/5700/marketYear"
                 "/{year} (also served at apps.fas.usda.gov/OpenData/api/esr/...)"),
     licence="U.S. government work, public domain",

@@ -36,7 +36,6 @@ SPEC = DatasetSpec(
     publisher="U.S. Census Bureau, International Trade API (timeseries/intltrade/exports/hs)",
     units="value_usd: US dollars, F.A.S.; quantity_t: metric tons (unit as returned in UNIT_QY1)",
     frequency="monthly",
-    coverage="from 2013-01 when refreshed",
     origin_url="https://api.census.gov/data/timeseries/intltrade/exports/hs",
     licence="U.S. government work, public domain",
     source_line="U.S. Census Bureau international trade API, HS 1201 exports",

@@ -12,7 +12,6 @@ SPEC = DatasetSpec(
     publisher="U.S. Census Bureau (table c5700), copy of unknown origin",
     units="USD millions",
     frequency="monthly",
-    coverage="2020-01..2025-04",
     origin_url="https://www.census.gov/foreign-trade/balance/c5700.html",
     licence="U.S. government work, public domain",
     source_line="U.S. Census Bureau c5700 (unattributed copy)",

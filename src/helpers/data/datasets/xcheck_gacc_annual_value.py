@@ -13,7 +13,6 @@ SPEC = DatasetSpec(
     publisher="GACC online query",
     units="US dollars",
     frequency="annual",
-    coverage="2017..2025 (2025 = Jan-Oct)",
     origin_url="http://stats.customs.gov.cn/",
     licence="GACC statistics, public query",
     source_line="China Customs (GACC), annual sums by the source repository",

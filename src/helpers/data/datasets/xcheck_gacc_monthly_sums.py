@@ -24,7 +24,6 @@ SPEC = DatasetSpec(
     publisher="computed from the GACC query rows",
     units="US dollars",
     frequency="monthly",
-    coverage="2017-01..2025-10",
     origin_url="http://stats.customs.gov.cn/",
     licence="GACC statistics, public query",
     source_line="China Customs (GACC), monthly sums",

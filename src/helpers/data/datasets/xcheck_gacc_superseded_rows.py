@@ -12,7 +12,6 @@ SPEC = DatasetSpec(
     publisher="GACC online query",
     units="US dollars",
     frequency="monthly (query cells)",
-    coverage="2017-01..2025-10",
     origin_url="http://stats.customs.gov.cn/",
     licence="GACC statistics, public query",
     source_line="China Customs (GACC), superseded copy",

@@ -13,7 +13,6 @@ SPEC = DatasetSpec(
     publisher="computed from the superseded GACC rows",
     units="US dollars",
     frequency="monthly",
-    coverage="2017-01..2025-10",
     origin_url="http://stats.customs.gov.cn/",
     licence="GACC statistics, public query",
     source_line="China Customs (GACC), superseded copy, monthly sums",

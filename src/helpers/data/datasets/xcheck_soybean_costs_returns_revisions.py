@@ -14,7 +14,6 @@ SPEC = DatasetSpec(
     publisher="USDA Economic Research Service, Commodity Costs and Returns",
     units="as the unit column says (mostly dollars per planted acre)",
     frequency="annual",
-    coverage="2015..2024 U.S. total key rows; 2022 revisions for all regions; 2025 forecast",
     origin_url="https://www.ers.usda.gov/data-products/commodity-costs-and-returns",
     licence="U.S. government work, public domain",
     source_line="USDA ERS Commodity Costs and Returns, soybeans (two releases compared)",
