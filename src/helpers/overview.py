@@ -2,75 +2,23 @@
 each brief since its previous build.
 
 Both read only the payloads the briefs published (``reports/<name>.figures.json``, kept in
-``reports/.cache``), looking figures up by their stable ``key``. A sentence whose figures are
-missing is left out rather than written with a gap, and every direction word ("below",
-"rose") is chosen from the sign of the number it describes.
+``reports/.cache``), looking figures up by their stable ``key``. A sentence whose figure is
+unusable (missing value) is left out rather than written with a gap, and every direction word
+("below", "rose") is chosen from the sign of the number it describes; a key the index reads
+that a published brief does not carry at all (a renamed key) stops the index with an error.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import math
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from helpers.figure_words import month_words, number, period_words, quantity_words, shown, usable
+from helpers.overview_sentences import PARAGRAPHS
+
 FIGURE_UNCHANGED_WITHIN = 0.005  # relative change of a key figure between builds read as no change
 MAX_CHANGES = 4  # changed figures named per brief before "and N more"
-
-_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_MONTH = re.compile(r"\b(\d{4})-(\d{2})\b")
-
-
-def period_words(period: str) -> str:
-    """'2025-04-02' -> '2 Apr 2025', '2018-01..2023-11' -> 'Jan 2018 to Nov 2023'; other
-    text unchanged."""
-    text = _DAY.sub(lambda m: f"{int(m[3])} {dt.date(*map(int, m.groups())):%b %Y}", str(period))
-    text = _MONTH.sub(lambda m: f"{dt.date(int(m[1]), int(m[2]), 1):%b %Y}", text)
-    return text.replace("..", " to ")
-
-
-def month_words(date: str | None) -> str | None:
-    """The month of a 'YYYY-MM[-DD]' date as 'Oct 2025' (None stays None)."""
-    m = re.match(r"(\d{4})-(\d{2})", str(date or ""))
-    return f"{dt.date(int(m[1]), int(m[2]), 1):%b %Y}" if m else None
-
-
-def number(value: float, decimals: int = 1) -> str:
-    """A value with thousands separators at ``decimals`` places, trailing '.0' dropped."""
-    text = f"{value:,.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def amount(value: float, unit: str, decimals: int = 1) -> str:
-    """A value in its unit as people write it: '138%', 'USD 27.2 bn (CIF)', '12.5 Mt'."""
-    shown = number(value, decimals)
-    if unit == "%":
-        return f"{shown}%"
-    if unit.startswith("USD "):
-        return f"USD {shown} {unit[4:]}"
-    return f"{shown} {unit}"
-
-
-QUANTITY_UNITS = {"kg", "t", "Mt", "thousand t"}
-
-
-def quantity_words(figure: dict) -> str:
-    """A figure in its unit, with a quantity of exactly zero written 'none' ('0 kg' never
-    stands beside figures in Mt)."""
-    if figure.get("value") == 0 and figure.get("unit") in QUANTITY_UNITS:
-        return "none"
-    return _shown(figure)
-
-
-def _usable(figure: dict | None) -> bool:
-    value = (figure or {}).get("value")
-    return isinstance(value, int | float) and math.isfinite(value)
-
-
-def _shown(figure: dict, value: float | None = None) -> str:
-    value = figure["value"] if value is None else value
-    return amount(value, figure.get("unit", ""), figure.get("decimals", 1))
 
 
 @dataclass(frozen=True)
@@ -79,141 +27,6 @@ class Sentence:
 
     text: str
     brief: str
-
-
-def _tariffs(f: Callable) -> str | None:
-    peak, end = f("01", "soy_tariff_peak"), f("01", "soy_tariff_end")
-    if not (peak and end):
-        return None
-    return (f"China's tariff on US soybeans peaked at {_shown(peak)} on "
-            f"{period_words(peak['period'])} and stood at {_shown(end)} on "
-            f"{period_words(end['period'])}, the end of the tariff timeline's window.")
-
-
-def _ieepa(f: Callable) -> str | None:
-    peak = f("01", "ieepa_peak")
-    if not peak:
-        return None
-    return f"US IEEPA duties on China peaked at {_shown(peak)} on {period_words(peak['period'])}."
-
-
-def _imports_levels(f: Callable) -> str | None:
-    early, late = f("02", "imports_2018"), f("02", "imports_2024")
-    if not (early and late):
-        return None
-    return (f"US goods imports from China were {_shown(early)} in {early['period']} and "
-            f"{_shown(late)} in {late['period']}.")
-
-
-def _imports_change(f: Callable) -> str | None:
-    change = f("02", "imports_ytd_change")
-    if not change:
-        return None
-    side = "below" if change["value"] < 0 else "above"
-    return (f"In {period_words(change['period'])}, US goods imports from China were "
-            f"{_shown(change, abs(change['value']))} {side} the same months a year earlier.")
-
-
-def _china_share(f: Callable) -> str | None:
-    share = f("02", "china_share_latest")
-    if not share:
-        return None
-    return (f"China's share of all US goods imports was {_shown(share)} in the 12 months to "
-            f"{period_words(share['period'])}, the latest month of the Census series of total "
-            "US goods imports.")
-
-
-def _soy_shipments(f: Callable) -> str | None:
-    shipped = [fig for fig in (f("03", "us_soy_2017_mt"), f("03", "us_soy_sep2025_kg")) if fig]
-    if not shipped:
-        return None
-    def what(i: int, fig: dict) -> str:
-        shown = quantity_words(fig)
-        if i:
-            return shown
-        return "no US soybeans" if shown == "none" else f"{shown} of US soybeans"
-
-    phrases = [f"{what(i, fig)} in {period_words(fig['period'])}" for i, fig in enumerate(shipped)]
-    last = shipped[-1]
-    stated = (", a stated zero" if last["value"] == 0 and "stated zero" in last.get("note", "")
-              else "")
-    return f"China imported {' and '.join(phrases)}{stated}."
-
-
-def _brazil_share(f: Callable) -> str | None:
-    brazil = f("03", "brazil_share_sep2025")
-    if not brazil:
-        return None
-    basis = f" ({brazil['note']})" if brazil.get("note") else ""
-    return (f"Brazil supplied {_shown(brazil)} of China's soybean imports in "
-            f"{period_words(brazil['period'])}{basis}.")
-
-
-def _soy_gap(f: Callable) -> str | None:
-    frozen, trend = f("03", "benchmark_gap_frozen"), f("03", "benchmark_gap_brazil_trend")
-    if not (frozen and trend):
-        return None
-    base = re.search(r"the (\d{4})-share benchmark", frozen.get("name", ""))
-    other = re.search(r"with (.+?), \d{4}", trend.get("name", ""))
-    if not (base and other):
-        return None
-
-    def gap(fig: dict) -> str:
-        return f"{_shown(fig, abs(fig['value']))} {'below' if fig['value'] > 0 else 'above'}"
-
-    return (f"Over {period_words(frozen['period'])}, China's imports of US soybeans were "
-            f"{gap(frozen)} a benchmark that freezes the US share of {base[1]} and "
-            f"{gap(trend)} one with {other[1]}.")
-
-
-def _change_words(fig: dict) -> str:
-    value = fig["value"]
-    verb = "rose" if value > 0 else "fell" if value < 0 else "changed by"
-    return f"{verb} {_shown(fig, abs(value))}"
-
-
-def _input_costs(f: Callable) -> str | None:
-    machinery, urea = f("04", "machinery_change_2018"), f("04", "urea_change_wb")
-    parts = []
-    if machinery:
-        parts.append(f"farm machinery prices (BLS PPI) {_change_words(machinery)} from "
-                     f"{period_words(machinery['period'])}")
-    if urea:
-        parts.append(f"the World Bank urea price {_change_words(urea)} from "
-                     f"{period_words(urea['period'])}")
-    if not parts:
-        return None
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:] + "."
-
-
-def _purchases(f: Callable) -> str | None:
-    """The claim set beside sales on its own basis: new sales in calendar 2026 against the
-    claimed tonnes a year (never one marketing year's book against a yearly claim)."""
-    sales, claim = f("05", "esr_sales_2026"), f("05", "claimed_per_year")
-    if not (sales and claim):
-        return None
-    return (f"New US export sales of soybeans to China (all marketing years) came to "
-            f"{_shown(sales)} from {period_words(sales['period'])}, against claimed Chinese "
-            f"purchases of {_shown(claim)} a year for {period_words(claim['period'])}.")
-
-
-def _farm_aid(f: Callable) -> str | None:
-    paid, loss = f("06", "mfp_2018_2019_paid"), f("06", "err304_soybean_loss_per_year")
-    if not (paid and loss):
-        return None
-    source = paid.get("note", "").partition("; ")[2]
-    return (f"The Market Facilitation Program paid {_shown(paid)} for {paid['period']} "
-            f"(payments made{', ' + source if source else ''}; payments, not losses); USDA ERS "
-            f"put direct soybean export losses at {_shown(loss)} for {loss['period']}.")
-
-
-PARAGRAPHS = (
-    (("01", _tariffs), ("01", _ieepa), ("02", _imports_levels), ("02", _imports_change),
-     ("02", _china_share)),
-    (("03", _soy_shipments), ("03", _brazil_share), ("03", _soy_gap), ("04", _input_costs),
-     ("05", _purchases), ("06", _farm_aid)),
-)
 
 
 @dataclass(frozen=True)
@@ -236,37 +49,73 @@ NOW_STANDS_AT = (
 )
 
 
+def figure_keys() -> set[tuple[str, str]]:
+    """Every (brief number, key) the index reads: the overview's sentences and the lead line."""
+    writers = [write for paragraph in PARAGRAPHS for write in paragraph]
+    keys = {(write.figure_keys[0], key) for write in writers for key in write.figure_keys[1]}
+    return keys | {(nr, key) for nr, key, _ in NOW_STANDS_AT}
+
+
+def _defaults(payloads: dict[str, dict]) -> dict[str, tuple[str, dict]]:
+    """The default briefs' payloads (no parameter variant) by brief number."""
+    return {name[:2]: (name, p) for name, p in payloads.items() if "--" not in name}
+
+
+def _check_keys(payloads: dict[str, dict], wanted) -> None:
+    """Refuse, naming brief and key, a key the index reads that a published default brief does
+    not carry (a renamed key); a brief not built at all is simply not told."""
+    for nr, key in sorted(wanted):
+        name, payload = _defaults(payloads).get(nr, (None, None))
+        if name and key not in {f.get("key") for f in payload.get("figures", [])}:
+            raise ValueError(f"brief {name} publishes no figure with key {key!r}, which the index "
+                             "reads: rename the key in helpers/overview_sentences.py or "
+                             "overview.NOW_STANDS_AT too, or restore it in the notebook")
+
+
 def _figure_finder(payloads: dict[str, dict]) -> Callable[[str, str], dict | None]:
     """Look a usable figure up by brief number and key in the default briefs' payloads."""
-    by_number = {name[:2]: p for name, p in payloads.items() if "--" not in name}
+    by_number = {nr: p for nr, (_, p) in _defaults(payloads).items()}
 
-    def figure(number: str, key: str) -> dict | None:
-        payload = by_number.get(number, {})
+    def figure(nr: str, key: str) -> dict | None:
+        payload = by_number.get(nr, {})
         found = next((x for x in payload.get("figures", []) if x.get("key") == key), None)
-        return found if _usable(found) else None
+        return found if usable(found) else None
 
     return figure
 
 
 def now_stands_at(payloads: dict[str, dict]) -> list[Standing]:
     """The index's lead line from the default briefs' key figures (``NOW_STANDS_AT``, by
-    key): each item with its value and date; an item whose figure is missing is left out."""
-    names = {name[:2]: name for name in payloads if "--" not in name}
+    key): each item with its value and date; an item whose figure is unusable is left out."""
+    _check_keys(payloads, {(nr, key) for nr, key, _ in NOW_STANDS_AT})
+    names = {nr: name for nr, (name, _) in _defaults(payloads).items()}
     figure = _figure_finder(payloads)
-    return [Standing(label, quantity_words(fig), period_words(fig["period"]), names[number])
-            for number, key, label in NOW_STANDS_AT if (fig := figure(number, key))]
+    return [Standing(label, quantity_words(fig), period_words(fig["period"]), names[nr])
+            for nr, key, label in NOW_STANDS_AT if (fig := figure(nr, key))]
 
 
 def story(payloads: dict[str, dict]) -> list[list[Sentence]]:
     """The overview's paragraphs from the default briefs' payloads (keyed by brief name, e.g.
-    '03_soybean_collapse'): each sentence states only figures it found, by key; a paragraph
-    whose figures are all missing is left out."""
-    by_number = {name[:2]: (name, p) for name, p in payloads.items() if "--" not in name}
+    '03_soybean_collapse'): each sentence states only figures it found, by the keys its writer
+    declares (a writer asking for another key is an error); a paragraph whose figures are all
+    unusable is left out."""
+    _check_keys(payloads, figure_keys() - {(n, k) for n, k, _ in NOW_STANDS_AT})
+    names = {nr: name for nr, (name, _) in _defaults(payloads).items()}
     figure = _figure_finder(payloads)
+
+    def declared(write: Callable) -> Callable[[str, str], dict | None]:
+        nr, keys = write.figure_keys
+
+        def lookup(asked: str, key: str) -> dict | None:
+            if asked != nr or key not in keys:
+                raise KeyError(f"{write.__name__} reads {asked}/{key}, which it does not declare")
+            return figure(asked, key)
+        return lookup
+
     paragraphs = []
     for paragraph in PARAGRAPHS:
-        sentences = [Sentence(text, by_number[number][0]) for number, write in paragraph
-                     if (text := write(figure))]
+        sentences = [Sentence(text, names[write.figure_keys[0]]) for write in paragraph
+                     if (text := write(declared(write)))]
         if sentences:
             paragraphs.append(sentences)
     return paragraphs
@@ -275,21 +124,21 @@ def story(payloads: dict[str, dict]) -> list[list[Sentence]]:
 def _revised(old: dict, new: dict, tolerance: float) -> str | None:
     """How one key figure moved between two builds, or None within the tolerance."""
     name = new.get("name") or new.get("key")
-    if not _usable(new):
-        return f"{name} now n/a" if _usable(old) else None
-    if not _usable(old):
-        return f"{name} now {_shown(new)}"
+    if not usable(new):
+        return f"{name} now n/a" if usable(old) else None
+    if not usable(old):
+        return f"{name} now {shown(new)}"
     a, b = old["value"], new["value"]
     decimals = new.get("decimals", 1)
     if number(a, decimals) == number(b, decimals) or (
             a != 0 and abs(b - a) / abs(a) <= tolerance):
         return None
     if old.get("period") != new.get("period"):
-        return (f"{name} {_shown(new)} for {period_words(new['period'])} "
-                f"(was {_shown(old)} for {period_words(old['period'])})")
+        return (f"{name} {shown(new)} for {period_words(new['period'])} "
+                f"(was {shown(old)} for {period_words(old['period'])})")
     if new.get("unit") == "%" or a == 0:
-        return f"{name} revised from {_shown(old)} to {_shown(new)}"
-    return f"{name} revised {100 * (b - a) / abs(a):+.0f}% ({_shown(old)} to {_shown(new)})"
+        return f"{name} revised from {shown(old)} to {shown(new)}"
+    return f"{name} revised {100 * (b - a) / abs(a):+.0f}% ({shown(old)} to {shown(new)})"
 
 
 def changes_since(previous: dict | None, current: dict,

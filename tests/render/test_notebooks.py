@@ -62,6 +62,28 @@ def test_decoupling_brief_prints_census_2018_figures(built_briefs):
     assert figs["balance_2018"]["value"] == pytest.approx(-418.2, abs=0.05)
 
 
+def test_every_figure_key_the_index_reads_is_published_by_its_brief(built_briefs):
+    from helpers import overview
+
+    payloads = {p.stem: json.loads((built_briefs["reports"] / f"{p.stem}.figures.json")
+                                   .read_text()) for p in NOTEBOOKS}
+    published = {(name[:2], f["key"]) for name, p in payloads.items() for f in p["figures"]}
+    assert overview.figure_keys() <= published
+    assert overview.story(payloads) and overview.now_stands_at(payloads)
+
+
+def test_05_states_the_claims_the_event_rows_record(built_briefs):
+    from helpers import outlook
+    from helpers.data import load
+
+    claims = outlook.purchase_claims(load("tariff_events"))
+    figs = _figures(built_briefs, "05_outlook")
+    assert figs["claimed_per_year"]["value"] == outlook.claim_for(claims, "2026..2028")[
+        "quantity_mt"]
+    late = outlook.claim_for(claims, "2025-11..2025-12")["quantity_mt"]
+    assert f"against the {late:.0f} Mt claim" in figs["esr_end2025_commitments"]["note"]
+
+
 def test_soybean_brief_reproduces_sourced_figures(built_briefs):
     figs = _figures(built_briefs, "03_soybean_collapse")
     assert figs["us_soy_sep2025_kg"]["value"] == 0

@@ -3,6 +3,8 @@ whose figure is missing left out (SYNTHETIC payloads, made-up values)."""
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import overview
 from tests.unit.test_overview import synthetic_figure, synthetic_payloads
 
@@ -31,12 +33,21 @@ def test_the_lead_line_states_each_figure_with_its_date_and_brief():
     ]
 
 
-def test_a_missing_or_unusable_key_leaves_its_item_out():
+def test_an_unusable_figure_or_a_brief_not_built_leaves_its_item_out():
     payloads = lead_payloads()
-    payloads["01_tariff_timeline"]["figures"] = [
-        f for f in payloads["01_tariff_timeline"]["figures"] if f["key"] != "us_stack_end"]
+    next(f for f in payloads["01_tariff_timeline"]["figures"]
+         if f["key"] == "us_stack_end")["value"] = None
     payloads["05_outlook"]["figures"][0]["value"] = float("nan")
     del payloads["03_soybean_collapse"]
     labels = [i.label for i in overview.now_stands_at(payloads)]
     assert labels == ["China's tariff on US soybeans"]
     assert overview.now_stands_at({}) == []
+
+
+def test_a_key_the_lead_line_reads_missing_from_a_built_brief_is_an_error():
+    payloads = lead_payloads()
+    payloads["01_tariff_timeline"]["figures"] = [
+        f for f in payloads["01_tariff_timeline"]["figures"] if f["key"] != "us_stack_end"]
+    with pytest.raises(ValueError, match="01_tariff_timeline publishes no figure with key "
+                                         "'us_stack_end'"):
+        overview.now_stands_at(payloads)

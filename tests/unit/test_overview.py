@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from helpers import overview
 
 
@@ -22,7 +24,7 @@ def synthetic_payloads() -> dict[str, dict]:
             synthetic_figure("ieepa_peak", 50.0, "%", "2025-03-01")]},
         "02_decoupling": {"figures": [
             synthetic_figure("imports_2018", 500.0, "USD bn", "2018"),
-            synthetic_figure("imports_2024", 400.0, "USD bn", "2024"),
+            synthetic_figure("imports_latest_full_year", 400.0, "USD bn", "2024"),
             synthetic_figure("imports_ytd_change", 12.5, "%", "2025 Jan-Jun"),
             synthetic_figure("china_share_latest", 13.04, "%", "2023-10")]},
         "03_soybean_collapse": {"figures": [
@@ -75,8 +77,7 @@ def test_overview_states_the_figures_with_directions_from_their_signs():
 def test_overview_leaves_out_what_is_missing():
     payloads = synthetic_payloads()
     del payloads["01_tariff_timeline"]
-    payloads["02_decoupling"]["figures"] = [f for f in payloads["02_decoupling"]["figures"]
-                                            if f["key"] != "imports_2024"]
+    payloads["02_decoupling"]["figures"][1]["value"] = None
     payloads["03_soybean_collapse"]["figures"][0]["value"] = None
     payloads["05_outlook"]["figures"][1]["value"] = float("nan")
     text = _text(overview.story(payloads))
@@ -89,6 +90,25 @@ def test_overview_leaves_out_what_is_missing():
     assert overview.story({}) == []
     assert overview.story({"03_soybean_collapse--start=2015-01": synthetic_payloads()[
         "03_soybean_collapse"]}) == []  # variants never speak for the story
+
+
+def test_a_renamed_key_stops_the_overview_naming_brief_and_key():
+    payloads = synthetic_payloads()
+    payloads["02_decoupling"]["figures"][1]["key"] = "imports_2025"  # renamed in the notebook
+    with pytest.raises(ValueError, match="02_decoupling publishes no figure with key "
+                                         "'imports_latest_full_year'"):
+        overview.story(payloads)
+    del payloads["02_decoupling"]  # a brief not built is not told, and is no error
+    assert "US goods imports" not in _text(overview.story(payloads))
+
+
+def test_every_sentence_declares_the_keys_it_reads():
+    keys = overview.figure_keys()
+    assert ("02", "imports_latest_full_year") in keys and ("01", "us_stack_end") in keys
+    published = {(name[:2], f["key"]) for name, p in synthetic_payloads().items()
+                 for f in p["figures"]}
+    assert published <= keys  # every sentence above ran asking only for keys it declares
+    assert {("06", "mfp_2018_2019_paid"), ("06", "err304_soybean_loss_per_year")} <= keys
 
 
 def test_changes_name_new_data_and_revisions_beyond_the_tolerance():
