@@ -6,9 +6,9 @@ import pytest
 
 from helpers import paths
 from helpers.data import catalog, load, registry
-from helpers.data.spans import coverage_words
 from helpers.data.datasets import tariff_events
 from helpers.data.errors import DataError
+from helpers.data.spans import coverage_words
 
 DATA = paths.PROJECT_ROOT / "data"
 

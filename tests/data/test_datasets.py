@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from helpers import soy
-from helpers.data import catalog, load, registry, soybean_imports, source_tiers
+from helpers.data import catalog, load, registry, source_tiers, soybean_imports
 from helpers.data.datasets import tariff_events, us_soybean_export_sales
 from helpers.data.errors import DataError
 

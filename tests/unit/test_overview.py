@@ -7,7 +7,7 @@ import copy
 
 import pytest
 
-from helpers import overview
+from helpers import overview, paths
 
 
 def synthetic_figure(key, value, unit="Mt", period="2024", name=None, decimals=1, note=""):
@@ -109,6 +109,13 @@ def test_every_sentence_declares_the_keys_it_reads():
                  for f in p["figures"]}
     assert published <= keys  # every sentence above ran asking only for keys it declares
     assert {("06", "mfp_2018_2019_paid"), ("06", "err304_soybean_loss_per_year")} <= keys
+    notebooks = {p.stem for p in paths.notebooks_dir().glob("0*.ipynb")}
+    assert set(overview.KIT_BRIEFS.values()) <= notebooks
+    assert {nr for nr, _ in keys} <= set(overview.KIT_BRIEFS)
+    other = synthetic_payloads()
+    other["01_synthetic"] = other.pop("01_tariff_timeline")
+    other["01_synthetic"]["figures"] = []  # another notebook numbered 01 is not checked
+    assert overview.story(other)
 
 
 def test_changes_name_new_data_and_revisions_beyond_the_tolerance():

@@ -47,8 +47,8 @@ from helpers.data import catalog, changes, registry
 from helpers.data.csvio import to_csv_bytes
 from helpers.data.errors import DataError
 from helpers.data.loader import cache_paths, load, read_cache_meta
-from helpers.data.tables import read_text_table, typed_table
 from helpers.data.origins.secrets import log_traceback, scrub
+from helpers.data.tables import read_text_table, typed_table
 
 log = logging.getLogger(__name__)
 

@@ -22,6 +22,7 @@ from helpers.data.errors import DataError
 from helpers.data.frame_cache import disk_path, once, stored_digest
 from helpers.data.tables import read_text_table, typed_table, validated
 
+
 def _from_snapshot(ds: registry.DatasetSpec) -> pd.DataFrame:
     """The committed files, checked against their sha256, validated and combined."""
     if not ds.files:

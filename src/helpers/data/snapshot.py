@@ -5,9 +5,10 @@ README). Each dataset declares the builder of each of its files (``helpers.data.
 builders only reshape the extracts into the kit's tidy files: they rename columns, join
 files that cover different months of the same series, and write units into column names.
 They never fill, interpolate or round a published value; a series the kit computes (monthly
-means of whole months, ``helpers.data.computed``) carries ``COMPUTED`` in its id. Files without a builder are hand-compiled
-(``data/snapshot/facts/``) or public copies of a published series that the extracts lack,
-kept as printed and checked against the extracts (``data/snapshot/copies/``). Run it with ``python -m helpers data build-snapshot --sources
+means of whole months, ``helpers.data.computed``) carries ``COMPUTED`` in its id. Files
+without a builder are hand-compiled (``data/snapshot/facts/``) or public copies of a
+published series that the extracts lack, kept as printed and checked against the extracts
+(``data/snapshot/copies/``). Run it with ``python -m helpers data build-snapshot --sources
 DIR`` after the extracts change, then ``python -m helpers data checksums --write`` to record
 the new checksums in the catalog.
 """

@@ -10,8 +10,6 @@ reported as a key problem. ``TRADEWATCH_CENSUS_URL`` replaces the endpoint (test
 
 from __future__ import annotations
 
-import os
-
 import pandas as pd
 
 from helpers import settings

@@ -19,7 +19,6 @@ The answer is ``{"count": n, "data": [...], "error": ...}``; each record has ``p
 from __future__ import annotations
 
 import math
-import os
 
 import pandas as pd
 

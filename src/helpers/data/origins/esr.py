@@ -24,9 +24,7 @@ The API key is read from ``FAS_API_KEY`` and sent in the ``X-Api-Key`` header on
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
-import os
 
 import pandas as pd
 
@@ -72,11 +70,7 @@ def parse(dataset_id: str, body: bytes, where: str, market_year: int) -> pd.Data
     """One ESR answer as the kit's rows (thousand tons) for ``market_year`` (``book`` own) and
     its forward book (``book`` forward, to be ended by ``end_forward_books``); a DataError
     names the first record that is not an ESR soybean record in tons."""
-    try:
-        records = json.loads(body)
-    except (json.JSONDecodeError, UnicodeDecodeError):
-        raise DataError(dataset_id, where, "response is not JSON (an HTML page or a cut-off "
-                        "body?)") from None
+    records = http.json_body(dataset_id, body, where)
     if not isinstance(records, list):
         raise DataError(dataset_id, where, "response is not a list of ESR weekly records")
     rows = []

@@ -1,10 +1,11 @@
 """FRED series through pandas-datareader's reader, fetched by the kit's bounded client.
 
-pandas-datareader parses FRED's CSV (``observation_date,<ID>`` then one row per date) but
-skips its header line, so an answer for another series would pass unnoticed. The reader
-here fetches through ``origins.http`` (deadline, size cap) and, before parsing, checks that
-the header names the series asked for and that the body ends with a line break (FRED ends
-every line with one: a body without it was cut inside its last row).
+pandas-datareader's public ``FredReader`` parses FRED's CSV (``observation_date,<ID>`` then
+one row per date) but skips its header line, so an answer for another series would pass
+unnoticed. It is given, through its public ``session`` argument, a session that fetches with
+``origins.http`` (deadline, size cap) and, before parsing, checks that the header names the
+series asked for and that the body ends with a line break (FRED ends every line with one: a
+body without it was cut inside its last row). No private method is overridden.
 ``TRADEWATCH_FRED_URL`` replaces FRED's CSV endpoint (tests use a local server).
 """
 
@@ -12,9 +13,10 @@ from __future__ import annotations
 
 import io
 import logging
-import os
+from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
+import requests
 from pandas_datareader.fred import FredReader
 
 from helpers import settings
@@ -27,35 +29,39 @@ log = logging.getLogger(__name__)
 FRED_CSV_URL = "https://fred.stlouisfed.org/graph/fredgraph.csv"
 
 
-class _FredReader(FredReader):
-    """pandas-datareader's FRED reader with a configurable endpoint and checked answers."""
+class _CheckedSession(requests.Session):
+    """What pandas-datareader's public ``session`` argument takes, so the kit's bounded client
+    does the fetching: ``get`` asks ``origins.http`` (deadline, size cap, retries) for the
+    series at the configured endpoint, checks the answer, and hands it back as a
+    ``requests.Response`` for pandas-datareader to parse."""
 
-    def __init__(self, symbols, base_url: str, dataset_id: str, **kwargs):
-        super().__init__(symbols, **kwargs)
-        self._base_url, self._dataset_id = base_url, dataset_id
+    def __init__(self, dataset_id: str, base_url: str):
+        super().__init__()
+        self.dataset_id, self.base_url = dataset_id, base_url
 
-    @property
-    def url(self) -> str:
-        return self._base_url
-
-    def _read_url_as_StringIO(self, url, params=None):  # noqa: N802 (pandas-datareader's name)
-        sid = self.symbols
-        answer = http.get(self._dataset_id, url, params=params, what=f"FRED {sid}")
+    def get(self, url, params=None, **kwargs):  # kwargs: pandas-datareader's headers, timeout
+        sid = parse_qs(urlsplit(url).query).get("id", [""])[0]
+        where = f"{self.base_url}?id={sid}"
+        answer = http.get(self.dataset_id, where, params=params, what=f"FRED {sid}")
         if answer.status != 200:
-            raise DataError(self._dataset_id, url, f"FRED answered HTTP {answer.status}: "
+            raise DataError(self.dataset_id, where, f"FRED answered HTTP {answer.status}: "
                             f"{answer.text[:120].strip()!r}")
         text = answer.text
         header = text.split("\n", 1)[0].strip().split(",")
         if len(header) != 2 or header[0] not in ("observation_date", "DATE"):
-            raise DataError(self._dataset_id, url, "response is not a FRED CSV "
+            raise DataError(self.dataset_id, where, "response is not a FRED CSV "
                             "(header 'observation_date,<ID>' expected); an HTML page?")
         if header[1] != sid:
-            raise DataError(self._dataset_id, url,
+            raise DataError(self.dataset_id, where,
                             f"the answer is series {header[1]!r}, not the {sid!r} asked for")
         if not text.endswith("\n"):
-            raise DataError(self._dataset_id, url, "the body does not end with a line break: "
+            raise DataError(self.dataset_id, where, "the body does not end with a line break: "
                             "cut off inside its last row")
-        return io.StringIO(text)
+        response = requests.Response()
+        response.status_code, response.url, response.encoding = answer.status, where, "utf-8"
+        response.headers.update(answer.headers)
+        response.raw = io.BytesIO(answer.body)
+        return response
 
 
 def endpoint() -> str:
@@ -73,7 +79,8 @@ def fetch(dataset_id: str, series_ids: list[str]) -> dict[str, pd.Series]:
     for sid in series_ids:
         where = f"{url}?id={sid}"
         try:
-            frame = _FredReader(sid, url, dataset_id, start="1900-01-01").read()
+            frame = FredReader(sid, start="1900-01-01", retry_count=0,
+                               session=_CheckedSession(dataset_id, url)).read()
         except DataError:
             raise
         except (ValueError, TypeError, IndexError, KeyError, OSError) as exc:
