@@ -14,7 +14,15 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from helpers.figure_words import month_words, number, period_words, quantity_words, shown, usable
+from helpers.figure_words import (
+    QUANTITY_UNITS,  # noqa: F401 (report.py imports it from here)
+    month_words,
+    number,
+    period_words,
+    quantity_words,
+    shown,
+    usable,
+)
 from helpers.overview_sentences import PARAGRAPHS
 
 FIGURE_UNCHANGED_WITHIN = 0.005  # relative change of a key figure between builds read as no change
@@ -102,29 +110,24 @@ def now_stands_at(payloads: dict[str, dict]) -> list[Standing]:
 
 def story(payloads: dict[str, dict]) -> list[list[Sentence]]:
     """The overview's paragraphs from the default briefs' payloads (keyed by brief name, e.g.
-    '03_soybean_collapse'): each sentence states only figures it found, by the keys its writer
-    declares (a writer asking for another key is an error); a paragraph whose figures are all
-    unusable is left out."""
+    '03_soybean_collapse'): each writer is handed the figures it declares and called when they
+    are usable (any of them, for a ``partial`` writer); a paragraph with no sentence is left
+    out."""
     _check_keys(payloads, figure_keys() - {(n, k) for n, k, _ in NOW_STANDS_AT})
     names = {nr: name for nr, (name, _) in _defaults(payloads).items()}
     figure = _figure_finder(payloads)
-
-    def declared(write: Callable) -> Callable[[str, str], dict | None]:
-        nr, keys = write.figure_keys
-
-        def lookup(asked: str, key: str) -> dict | None:
-            if asked != nr or key not in keys:
-                raise KeyError(f"{write.__name__} reads {asked}/{key}, which it does not declare")
-            return figure(asked, key)
-        return lookup
-
     paragraphs = []
     for paragraph in PARAGRAPHS:
-        sentences = [Sentence(text, names[write.figure_keys[0]]) for write in paragraph
-                     if (text := write(declared(write)))]
+        sentences = []
+        for write in paragraph:
+            nr, keys = write.figure_keys
+            figures = [figure(nr, key) for key in keys]
+            if (any if write.partial else all)(figures) and (text := write(*figures)):
+                sentences.append(Sentence(text, names[nr]))
         if sentences:
             paragraphs.append(sentences)
     return paragraphs
+
 
 
 def _revised(old: dict, new: dict, tolerance: float) -> str | None:

@@ -107,7 +107,7 @@ def test_every_sentence_declares_the_keys_it_reads():
     assert ("02", "imports_latest_full_year") in keys and ("01", "us_stack_end") in keys
     published = {(name[:2], f["key"]) for name, p in synthetic_payloads().items()
                  for f in p["figures"]}
-    assert published <= keys  # every sentence above ran asking only for keys it declares
+    assert published <= keys
     assert {("06", "mfp_2018_2019_paid"), ("06", "err304_soybean_loss_per_year")} <= keys
     notebooks = {p.stem for p in paths.notebooks_dir().glob("0*.ipynb")}
     assert set(overview.KIT_BRIEFS.values()) <= notebooks

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from helpers import models, trade
+from helpers import comparisons, models, trade
 
 MONTHS = pd.date_range("2010-01-01", "2019-12-01", freq="MS")
 
@@ -166,10 +166,10 @@ def test_same_months_change_compares_like_seasons():
     months = pd.date_range("2017-01-01", "2019-10-01", freq="MS")
     seasonal = pd.Series(20 * np.sin(2 * np.pi * months.month / 12), index=months)
     s = seasonal + np.where(months >= "2019-03-01", -5.0, 0.0)
-    row = models.same_months_change(s, "2019-03-01", 12)
+    row = comparisons.same_months_change(s, "2019-03-01", 12)
     assert row["coef"] == pytest.approx(-5.0) and row["n"] == 8
     with pytest.raises(ValueError, match="fewer than three"):
-        models.same_months_change(s, "2019-09-01", 12)
+        comparisons.same_months_change(s, "2019-09-01", 12)
 
 
 def exact_series_with_gaps(missing=("2011-03-01", "2012-07-01", "2014-11-01", "2016-02-01",
@@ -215,10 +215,10 @@ def test_did_row_and_event_study_recover_a_planted_episode():
     episode = (months >= "2018-07-01") & (months <= "2019-12-01")
     gap = pd.Series(5 * np.cos(2 * np.pi * months.month / 12) - 20.0 * episode
                     + rng.normal(0, 1, len(months)), index=months)
-    row = models.did_row(gap, "2018-07-01", "2019-12-01")
+    row = comparisons.did_row(gap, "2018-07-01", "2019-12-01")
     assert row["ci_low"] < -20 < row["ci_high"] and row["n"] == len(months)
-    years = models.event_study(gap, 2017).set_index("term")
+    years = comparisons.event_study(gap, 2017).set_index("term")
     assert 2017 not in years.index and years.loc[2019, "coef"] == pytest.approx(-20, abs=1.5)
     assert abs(years.loc[2021, "coef"]) < 1.5 and "HAC" in years["method"].iloc[0]
     with pytest.raises(ValueError, match="no month of 2030"):
-        models.event_study(gap, 2030)
+        comparisons.event_study(gap, 2030)
