@@ -216,7 +216,11 @@ def test_overview_sentence_from_the_farm_brief_and_none_without_its_keys():
         s.text for p in overview.story(sourced) for s in p)
     assert "paid USD 20 bn for 2018-2019 (payments made; payments, not losses)" in text
     assert "USD 5 bn" in text
-    assert overview.story(synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019"))) == []
+    assert overview.story(synthetic_farm_payload(
+        mfp_2018_2019_paid=(20.0, "2018-2019"),
+        err304_soybean_loss_per_year=(float("nan"), "2018-19"))) == []  # unusable: left out
+    with pytest.raises(ValueError, match="no figure with key 'err304_soybean_loss_per_year'"):
+        overview.story(synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019")))
 
 
 def test_change_pct_and_its_refusal():
