@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import soy, tariffs
+from helpers import soy, tariffs, trade
 from helpers.data import load, soybean_imports
+
+# Notebook 02's fit-window rule: both 12-month sums back at their level of this year.
+PEAK_YEAR = 2008
 
 
 def soybean_import_values(partners: tuple[str, ...] | None = None) -> pd.DataFrame:
@@ -28,3 +31,17 @@ def tariff_share_frame(start, end, basis: str = "waiver") -> pd.DataFrame:
     values = soybean_import_values().loc[start:end]
     path = tariffs.soybean_tariff_path(load("tariff_events"), start, end, basis=basis)
     return soy.share_frame(soy.shares(values), tariffs.to_monthly(path))
+
+
+def goods_trade(window_end) -> pd.DataFrame:
+    """Notebook 02's monthly US-China goods trade (``us_china_goods_trade``, USD millions),
+    indexed by month, to ``window_end``."""
+    return load("us_china_goods_trade").set_index("date").loc[:window_end]
+
+
+def fit_window_start(goods: pd.DataFrame) -> pd.Timestamp:
+    """Notebook 02's fit-window rule: the first month in which the 12-month sums of both
+    imports and exports are back at their ``PEAK_YEAR`` peak, so the 2008-09 collapse and
+    rebound do not tilt the fitted trend (``trade.back_at_peak``)."""
+    return max(trade.back_at_peak(goods[c], f"{PEAK_YEAR}-01-01", f"{PEAK_YEAR}-12-01")
+               for c in ("imports_usd_mn", "exports_usd_mn"))

@@ -38,3 +38,19 @@ def test_notebook_03_builds_its_regression_frame_with_the_builder():
     source = "\n".join(c.source for c in nb.cells)
     assert "frames.tariff_share_frame(start, end, tariff_basis)" in source
     assert "soy.share_frame(" not in source
+
+
+def test_02_fit_window_rule_and_its_break_dates_are_the_event_tables():
+    goods = frames.goods_trade("2025-12-01")
+    assert goods.index.max() <= pd.Timestamp("2025-12-01")
+    start = frames.fit_window_start(goods)
+    assert pd.Timestamp("2009-01-01") < start < pd.Timestamp("2014-07-01")  # 4 years before 2018-07
+    nb = nbformat.read(paths.notebooks_dir() / "02_decoupling.ipynb", as_version=4)
+    source = "\n".join(c.source for c in nb.cells)
+    assert "rule_start = frames.fit_window_start(g)" in source
+    # The parameters' break months are the months the event table's instruments took effect.
+    events = tariffs.filter_events(load("tariff_events"), actor="US", status="took effect")
+    list_1 = events[events["instrument"].fillna("").str.contains("Section 301 List 1")]
+    reciprocal = events[events["rate_after_as_stated"].fillna("").str.contains("reciprocal")]
+    assert 'break_2018 = "' + f"{list_1['date'].min():%Y-%m}-01" in source
+    assert 'break_2025 = "' + f"{reciprocal['date'].min():%Y-%m}-01" in source
