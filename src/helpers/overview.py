@@ -5,12 +5,14 @@ Both read only the payloads the briefs published (``reports/<name>.figures.json`
 ``reports/.cache``), looking figures up by their stable ``key``. A sentence whose figure is
 unusable (missing value) is left out rather than written with a gap, and every direction word
 ("below", "rose") is chosen from the sign of the number it describes; a key the index reads
-that a published brief does not carry at all (a renamed key) stops the index with an error.
+that a published brief does not carry at all (a renamed key) is logged as a warning, and
+``check_figure_keys`` (run by the tests on the built briefs) raises.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -24,6 +26,8 @@ from helpers.figure_words import (
     usable,
 )
 from helpers.overview_sentences import PARAGRAPHS
+
+log = logging.getLogger(__name__)
 
 FIGURE_UNCHANGED_WITHIN = 0.005  # relative change of a key figure between builds read as no change
 MAX_CHANGES = 4  # changed figures named per brief before "and N more"
@@ -75,15 +79,31 @@ KIT_BRIEFS = {"01": "01_tariff_timeline", "02": "02_decoupling", "03": "03_soybe
               "04": "04_input_costs", "05": "05_outlook", "06": "06_farm_income"}
 
 
-def _check_keys(payloads: dict[str, dict], wanted) -> None:
-    """Refuse, naming brief and key, a key the index reads that a published kit brief does
-    not carry (a renamed key); a brief not built at all is simply not told."""
-    for nr, key in sorted(wanted):
+def missing_keys(payloads: dict[str, dict], wanted=None) -> list[str]:
+    """What is wrong when a published kit brief lacks a key the index reads (``wanted``,
+    default ``figure_keys()``): one message per brief and key (a renamed key); a brief not
+    built at all is simply not told."""
+    found = []
+    for nr, key in sorted(figure_keys() if wanted is None else wanted):
         name, payload = _defaults(payloads).get(nr, (None, None))
         if name == KIT_BRIEFS[nr] and key not in {f.get("key") for f in payload["figures"]}:
-            raise ValueError(f"brief {name} publishes no figure with key {key!r}, which the index "
+            found.append(f"brief {name} publishes no figure with key {key!r}, which the index "
                              "reads: rename the key in helpers/overview_sentences.py or "
                              "overview.NOW_STANDS_AT too, or restore it in the notebook")
+    return found
+
+
+def check_figure_keys(payloads: dict[str, dict]) -> None:
+    """Raise ValueError naming every key the index reads that a published kit brief lacks."""
+    if found := missing_keys(payloads):
+        raise ValueError("; ".join(found))
+
+
+def _warn_missing(payloads: dict[str, dict], wanted) -> None:
+    """The index is still written when a brief lacks a key (an old payload of a failed build
+    may): each missing key is logged as a warning and its sentence left out."""
+    for message in missing_keys(payloads, wanted):
+        log.warning(message)
 
 
 def _figure_finder(payloads: dict[str, dict]) -> Callable[[str, str], dict | None]:
@@ -101,7 +121,7 @@ def _figure_finder(payloads: dict[str, dict]) -> Callable[[str, str], dict | Non
 def now_stands_at(payloads: dict[str, dict]) -> list[Standing]:
     """The index's lead line from the default briefs' key figures (``NOW_STANDS_AT``, by
     key): each item with its value and date; an item whose figure is unusable is left out."""
-    _check_keys(payloads, {(nr, key) for nr, key, _ in NOW_STANDS_AT})
+    _warn_missing(payloads, {(nr, key) for nr, key, _ in NOW_STANDS_AT})
     names = {nr: name for nr, (name, _) in _defaults(payloads).items()}
     figure = _figure_finder(payloads)
     return [Standing(label, quantity_words(fig), period_words(fig["period"]), names[nr])
@@ -113,7 +133,7 @@ def story(payloads: dict[str, dict]) -> list[list[Sentence]]:
     '03_soybean_collapse'): each writer is handed the figures it declares and called when they
     are usable (any of them, for a ``partial`` writer); a paragraph with no sentence is left
     out."""
-    _check_keys(payloads, figure_keys() - {(n, k) for n, k, _ in NOW_STANDS_AT})
+    _warn_missing(payloads, figure_keys() - {(n, k) for n, k, _ in NOW_STANDS_AT})
     names = {nr: name for nr, (name, _) in _defaults(payloads).items()}
     figure = _figure_finder(payloads)
     paragraphs = []

@@ -69,6 +69,7 @@ def test_every_figure_key_the_index_reads_is_published_by_its_brief(built_briefs
                                    .read_text()) for p in NOTEBOOKS}
     published = {(name[:2], f["key"]) for name, p in payloads.items() for f in p["figures"]}
     assert overview.figure_keys() <= published
+    overview.check_figure_keys(payloads)  # raises naming a renamed key
     assert overview.story(payloads) and overview.now_stands_at(payloads)
 
 

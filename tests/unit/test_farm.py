@@ -220,7 +220,7 @@ def test_overview_sentence_from_the_farm_brief_and_none_without_its_keys():
         mfp_2018_2019_paid=(20.0, "2018-2019"),
         err304_soybean_loss_per_year=(float("nan"), "2018-19"))) == []  # unusable: left out
     with pytest.raises(ValueError, match="no figure with key 'err304_soybean_loss_per_year'"):
-        overview.story(synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019")))
+        overview.check_figure_keys(synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019")))
 
 
 def test_change_pct_and_its_refusal():

@@ -50,4 +50,6 @@ def test_a_key_the_lead_line_reads_missing_from_a_built_brief_is_an_error():
         f for f in payloads["01_tariff_timeline"]["figures"] if f["key"] != "us_stack_end"]
     with pytest.raises(ValueError, match="01_tariff_timeline publishes no figure with key "
                                          "'us_stack_end'"):
-        overview.now_stands_at(payloads)
+        overview.check_figure_keys(payloads)
+    assert "US tariff stack on Chinese goods of Section 301 List 3" not in [
+        i.label for i in overview.now_stands_at(payloads)]

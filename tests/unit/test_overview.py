@@ -97,7 +97,8 @@ def test_a_renamed_key_stops_the_overview_naming_brief_and_key():
     payloads["02_decoupling"]["figures"][1]["key"] = "imports_2025"  # renamed in the notebook
     with pytest.raises(ValueError, match="02_decoupling publishes no figure with key "
                                          "'imports_latest_full_year'"):
-        overview.story(payloads)
+        overview.check_figure_keys(payloads)
+    assert "USD 500 bn in 2018" not in _text(overview.story(payloads))  # warned, left out
     del payloads["02_decoupling"]  # a brief not built is not told, and is no error
     assert "US goods imports" not in _text(overview.story(payloads))
 
