@@ -226,12 +226,12 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("--params-file", type=_params_file, metavar="FILE.json",
                     help="parameters as one JSON object; --params and --param override it")
     br.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
-    br.add_argument("--edition", choices=["policy", "instructor"], default="policy",
+    br.add_argument("--edition", choices=briefs.EDITIONS, default="policy",
                     help="policy (default): no teaching cells; instructor: exercises, methods "
                     "and collapsed solutions, into reports/instructor/")
     br.add_argument("--pdf", action="store_true",
                     help="also print reports/<name>.pdf of each brief (headless Chromium)")
-    br.add_argument("--paper", choices=["A4", "Letter"], default="A4",
+    br.add_argument("--paper", choices=briefs.PAPERS, default="A4",
                     help="paper size of the PDFs (default %(default)s)")
     br.add_argument("--cell-timeout", type=float, default=briefs.CELL_TIMEOUT,
                     metavar="SECONDS", help="fail a notebook whose cell runs longer "

@@ -23,7 +23,6 @@ from nbconvert.preprocessors import Preprocessor
 from helpers import owned, paths
 
 TEACHING_TAGS = {"exercise", "solution", "method", "learning-goals"}
-EDITIONS = ("policy", "instructor")
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 STUB = "answer = ...  # your code here"
 

@@ -28,7 +28,7 @@ def test_briefs_verbose_logs_what_is_built_published_and_cached(brief_dirs):
     synthetic_cells_notebook(notebooks / "01_synthetic.ipynb", "n = 2", "print(n * 3)")
     first = _helpers("briefs", "--verbose")
     assert first.returncode == 0, first.stderr
-    assert "helpers.briefs: 01_synthetic: to build (inputs changed)" in first.stderr
+    assert "helpers.briefs.run: 01_synthetic: to build (inputs changed)" in first.stderr
     assert "01_synthetic: built and published" in first.stderr
     assert f"index written: {reports / 'index.html'}" in first.stderr
     second = _helpers("briefs", "--verbose")
