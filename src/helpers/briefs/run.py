@@ -1,6 +1,6 @@
 """A build, start to end: for each notebook decide whether its brief is current (cached),
-can be rendered again from its stored executed notebook (rendered: only the prose
-changed), or must run (built, in the worker pool); record each brief's state; write
+can be rendered again from a stored executed notebook (rendered: only the prose or the
+edition changed), or must run (built, in the worker pool); record each brief's state; write
 the index; print PDFs on request. ``main`` is the command line's entry."""
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from helpers.briefs.execute import CELL_TIMEOUT
 from helpers.briefs.index import write_index
 from helpers.briefs.lock import LOCK_TIMEOUT, BuildBusy, build_lock
 from helpers.briefs.params import (
+    EDITIONS,
     PAPERS,
     check_params,
     notebook_paths,
@@ -41,7 +42,7 @@ log = logging.getLogger(__name__)
 @dataclass
 class Outcome:
     name: str
-    status: str  # built | rendered (no kernel: prose changed) | cached | failed
+    status: str  # built | rendered (no kernel: prose or edition changed) | cached | failed
     seconds: float
     message: str = ""
 
@@ -73,19 +74,31 @@ def _rerender(nb_path: Path, name: str, executed: bytes, reports: Path, edition:
 
 def _without_kernel(nb: Path, name: str, reports: Path, edition: str, digest: dict,
                     state: dict) -> Outcome | None:
-    """Render the brief again from its stored executed notebook when only the prose changed
-    (same ``code_digest``, file as recorded). None when it cannot."""
-    current = state.get("status") == "ok" and (reports / f"{name}.html").is_file()
-    if not current or state.get("code_digest") != digest["code_digest"]:
-        return None
-    executed = stored_executed(reports, name, state)
-    result = _rerender(nb, name, executed, reports, edition) if executed else {"ok": False}
-    if not result["ok"]:
-        return None
-    write_state(reports, name, {**state, **digest, "payload": result["payload"],
-                                "executed_sha256": result["executed_sha256"]})
-    log.info("%s: prose changed only; re-rendered and published", name)
-    return Outcome(name, "rendered", result["seconds"])
+    """Render the brief again, if a stored executed notebook has the outputs it needs (same
+    ``code_digest``, file as recorded): this edition's own, when only the prose changed, else
+    the other edition's, when only the edition differs. None when neither serves."""
+    own_current = state.get("status") == "ok" and (reports / f"{name}.html").is_file()
+    sources = [(edition, reports, state if own_current else {})]
+    sources += [(other, reports_folder(other), None) for other in EDITIONS if other != edition]
+    for source_edition, folder, recorded in sources:
+        recorded = read_state(folder, name) if recorded is None else recorded
+        if not recorded or recorded.get("status") != "ok" or \
+                recorded.get("code_digest") != digest["code_digest"]:
+            continue
+        executed = stored_executed(folder, name, recorded)
+        result = _rerender(nb, name, executed, reports, edition) if executed else {"ok": False}
+        if not result["ok"]:
+            continue
+        if folder == reports:
+            write_state(reports, name, {**state, **digest, "payload": result["payload"],
+                                        "executed_sha256": result["executed_sha256"]})
+            log.info("%s: prose changed only; re-rendered and published", name)
+        else:
+            write_state(reports, name, _built_state(digest, result, state))
+            log.info("%s: rendered from the %s edition's executed notebook (same code and "
+                     "data); published", name, source_edition)
+        return Outcome(name, "rendered", result["seconds"])
+    return None
 
 
 def build(names: list[str] | None = None, params: dict | None = None, force: bool = False,
