@@ -1,7 +1,7 @@
 """Command line: every verb of the kit, with or without make and on any platform:
 ``python -m helpers data status|refresh|changes|build-snapshot|checksums|package``,
-``briefs``, ``student``, and the development verbs ``test``, ``lint``, ``bench``, ``lab``
-and ``clean`` (the Makefile is a thin alias for these)."""
+``briefs``, ``notebooks sync|check``, ``student``, and the development verbs ``test``,
+``lint``, ``bench``, ``lab`` and ``clean`` (the Makefile is a thin alias for these)."""
 
 from __future__ import annotations
 
@@ -143,6 +143,23 @@ def _student(args) -> int:
     return 0
 
 
+def _notebooks(args) -> int:
+    """``sync``: rewrite the notebooks' text files (notebooks/text/*.py) from the .ipynb;
+    ``check``: name every text file out of step (exit 1)."""
+    from helpers import notebook_text
+
+    try:
+        if args.verb == "sync":
+            written = notebook_text.sync()
+            print("\n".join(map(str, written)) or "every text file already matches its notebook")
+        found = notebook_text.differences()
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(found) or "every notebook and its text file agree")
+    return 1 if found else 0
+
+
 def _run(command: list[str], extra: list[str]) -> int:
     """Run a development tool from the project root with this interpreter's environment."""
     import subprocess
@@ -240,6 +257,14 @@ def build_parser() -> argparse.ArgumentParser:
                     metavar="SECONDS", help="give up waiting for another build after this "
                     "long (default %(default)g)")
     br.set_defaults(func=_briefs)
+
+    nbs = sub.add_parser("notebooks", parents=verbose, help="the notebooks' reviewable text "
+                         "files (notebooks/text/*.py, jupytext py:percent)").add_subparsers(
+        dest="verb", required=True)
+    nbs.add_parser("sync", parents=verbose, help="rewrite the text files from the notebooks "
+                   "(the .ipynb is the source)").set_defaults(func=_notebooks)
+    nbs.add_parser("check", parents=verbose, help="name every text file out of step with its "
+                   "notebook (exit 1)").set_defaults(func=_notebooks)
 
     stu = sub.add_parser("student", parents=verbose, help="write the student edition (solutions stubbed)")
     stu.add_argument("--out", type=Path, default=None,
