@@ -12,7 +12,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from helpers import settings
+from helpers import log_to_stderr, settings
 from helpers.data.errors import DataError
 from helpers.paths import PathSettingError
 
@@ -138,6 +138,7 @@ def _student(args) -> int:
     try:
         print(f"student edition: {edition.build_student(args.out)}")
     except (FileExistsError, ValueError) as exc:
+        log.debug("the student edition was refused", exc_info=True)
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0
@@ -154,6 +155,7 @@ def _notebooks(args) -> int:
             print("\n".join(map(str, written)) or "every text file already matches its notebook")
         found = notebook_text.differences()
     except ValueError as exc:
+        log.debug("the notebooks' text files were not checked", exc_info=True)
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print("\n".join(found) or "every notebook and its text file agree")
@@ -194,6 +196,7 @@ def _clean(args) -> int:
                                           [*record.get("files", {}), owned.MARKER])
         removed += live.clean_cache()
     except (briefs.BuildBusy, owned.UnsafeDelete) as exc:
+        log.debug("clean was refused", exc_info=True)
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"removed {len(removed)} file(s) the kit wrote")
@@ -285,12 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    if getattr(args, "verbose", False):
-        for noisy in ("matplotlib", "PIL", "urllib3", "asyncio", "traitlets", "papermill",
-                      "filelock", "fontTools"):
-            logging.getLogger(noisy).setLevel(logging.WARNING)
+    log_to_stderr(logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING)
     try:
         settings.validate()
         return args.func(args)

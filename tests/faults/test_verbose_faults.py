@@ -37,6 +37,19 @@ def test_briefs_verbose_logs_what_is_built_published_and_cached(brief_dirs):
     assert "helpers.briefs" not in quiet.stderr
 
 
+def test_a_kernel_that_dies_under_verbose_shows_its_traceback(brief_dirs):
+    notebooks, _ = brief_dirs
+    synthetic_cells_notebook(notebooks / "01_killed.ipynb", "n = 2",
+                             "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
+    loud = _helpers("briefs", "--verbose")
+    assert loud.returncode == 1
+    assert "DEBUG helpers.briefs.execute: 01_killed.ipynb: the kernel stopped" in loud.stderr
+    assert "Traceback (most recent call last)" in loud.stderr
+    quiet = _helpers("briefs")
+    assert quiet.returncode == 1 and "helpers.briefs" not in quiet.stderr
+    assert "cell 2: " in quiet.stdout
+
+
 def test_an_origin_fault_under_verbose_shows_its_traceback(origins):
     body = fred_csv(snapshot_series("IMPCH"), "IMPCH")
     origins.route(FRED_PATH, Reply(body[:-4], declared_length=len(body)), id="IMPCH")

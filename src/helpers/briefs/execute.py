@@ -4,6 +4,7 @@ out or printed too much, then publish its brief (``publish.publish_brief``)."""
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from helpers.briefs.lock import still_owned
 from helpers.briefs.publish import MAX_BRIEF, publish_brief
 
+log = logging.getLogger(__name__)
 CELL_TIMEOUT = 300  # seconds one cell may run before its notebook fails
 MAX_CELL_OUTPUT = 8 * 2**20  # bytes of output one cell may print or display
 
@@ -83,6 +85,7 @@ def _run(nb_path: str, params: dict, tmp_nb: Path, cell_timeout: float | None) -
             return timed_out_cell(nb, source, cell_timeout) if nb else "a cell timed out"
         return failing_cell(nb, source) if nb else f"execution count {exc.exec_count}"
     except Exception as exc:  # a kernel that died or could not start
+        log.debug("%s: the kernel stopped", Path(nb_path).name, exc_info=True)
         try:
             where = last_started(nbformat.read(tmp_nb, as_version=4),
                                  nbformat.read(nb_path, as_version=4))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -17,15 +18,24 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from helpers import log_to_stderr
 from helpers.briefs.execute import execute_one
 
 STOP_GRACE = 3.0  # seconds stopped workers get to shut their kernels before being killed
 
 
+def start_worker(parent: int, log_level: int) -> None:
+    """Worker start-up: log like the build (``--verbose``: each step and tracebacks at debug
+    level), and end with the build that started it (``die_with_parent``)."""
+    if log_level < logging.WARNING:
+        log_to_stderr(log_level)
+    die_with_parent(parent)
+
+
 def die_with_parent(parent: int) -> None:
-    """Worker start-up: end this worker when the build that started it ends, even by
-    SIGKILL (Linux: the kernel sends SIGTERM on the parent's death; elsewhere a thread
-    watches the parent's pid)."""
+    """End this worker when the build that started it ends, even by SIGKILL (Linux: the
+    kernel sends SIGTERM on the parent's death; elsewhere a thread watches the parent's
+    pid)."""
     if sys.platform.startswith("linux"):
         import ctypes
 
@@ -87,7 +97,8 @@ def execute_all(todo: list[tuple[Path, str, dict]], typed: dict, reports: Path,
     bar = tqdm(total=len(todo), desc="briefs", unit="nb", disable=not progress)
     pool = cf.ProcessPoolExecutor(max_workers=workers,
                                   mp_context=multiprocessing.get_context("spawn"),
-                                  initializer=die_with_parent, initargs=(os.getpid(),))
+                                  initializer=start_worker,
+                                  initargs=(os.getpid(), logging.getLogger("helpers").getEffectiveLevel()))
     try:
         futures = {pool.submit(execute_one, str(nb), typed[nb], name, str(reports),
                                cell_timeout, edition, os.getpid()): (nb, name, digest)

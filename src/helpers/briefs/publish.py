@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,7 @@ from helpers import export
 from helpers.briefs.render import false_claims, render_html, stamp
 from helpers.briefs.signals import signals_deferred
 
+log = logging.getLogger(__name__)
 MAX_BRIEF = 24 * 2**20  # bytes of one brief's page (and of its executed notebook)
 
 
@@ -71,6 +73,7 @@ def publish_brief(nb, notebook: str, name: str, reports: Path, edition: str,
     try:
         export.write_workbook(nb, book)
     except Exception as exc:  # any failure keeps the last good files
+        log.debug("%s: the workbook could not be written", name, exc_info=True)
         book.unlink(missing_ok=True)
         return {"ok": False, "error": f"workbook {workbook.name}: {type(exc).__name__}: {exc}"}
     if not may_publish():
@@ -85,6 +88,7 @@ def publish_brief(nb, notebook: str, name: str, reports: Path, edition: str,
             reports / f"{name}.figures.json": json.dumps(payload, indent=2, default=str).encode(),
             reports / f"{name}.html": page})
     except OSError as exc:
+        log.debug("%s: its files could not be written", name, exc_info=True)
         book.unlink(missing_ok=True)
         return {"ok": False, "error": f"could not write its files in {reports} "
                 f"({exc.strerror or exc}); the previous brief is kept"}
