@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: help setup briefs pdf brief student test lab data-status data-refresh data-changes data-package lint bench clean
+.PHONY: help setup briefs pdf brief student notebook-text test lab data-status data-refresh data-changes data-package lint bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ brief: export TRADEWATCH_BRIEF_PARAMS_FILE = $(PARAMS_FILE)
 brief: $(STAMP)
 	$(BIN)/python -m helpers briefs --notebook "$$TRADEWATCH_BRIEF_NB" --params "$$TRADEWATCH_BRIEF_PARAMS" \
 	  $(if $(PARAMS_FILE),--params-file "$$TRADEWATCH_BRIEF_PARAMS_FILE")
+
+## notebook-text: rewrite notebooks/text/<name>.py (jupytext py:percent, for review as diffs) from the notebooks
+notebook-text: $(STAMP)
+	$(BIN)/python -m helpers notebooks sync
 
 ## test: the whole test suite (what CI runs)
 test: $(STAMP)

@@ -1,7 +1,7 @@
 """Command line: every verb of the kit, with or without make and on any platform:
 ``python -m helpers data status|refresh|changes|build-snapshot|checksums|package``,
-``briefs``, ``student``, and the development verbs ``test``, ``lint``, ``bench``, ``lab``
-and ``clean`` (the Makefile is a thin alias for these)."""
+``briefs``, ``notebooks sync|check``, ``student``, and the development verbs ``test``,
+``lint``, ``bench``, ``lab`` and ``clean`` (the Makefile is a thin alias for these)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from helpers import settings
+from helpers import log_to_stderr, settings
 from helpers.data.errors import DataError
 from helpers.paths import PathSettingError
 
@@ -138,9 +138,28 @@ def _student(args) -> int:
     try:
         print(f"student edition: {edition.build_student(args.out)}")
     except (FileExistsError, ValueError) as exc:
+        log.debug("the student edition was refused", exc_info=True)
         print(f"error: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+def _notebooks(args) -> int:
+    """``sync``: rewrite the notebooks' text files (notebooks/text/*.py) from the .ipynb;
+    ``check``: name every text file out of step (exit 1)."""
+    from helpers import notebook_text
+
+    try:
+        if args.verb == "sync":
+            written = notebook_text.sync()
+            print("\n".join(map(str, written)) or "every text file already matches its notebook")
+        found = notebook_text.differences()
+    except ValueError as exc:
+        log.debug("the notebooks' text files were not checked", exc_info=True)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print("\n".join(found) or "every notebook and its text file agree")
+    return 1 if found else 0
 
 
 def _run(command: list[str], extra: list[str]) -> int:
@@ -177,6 +196,7 @@ def _clean(args) -> int:
                                           [*record.get("files", {}), owned.MARKER])
         removed += live.clean_cache()
     except (briefs.BuildBusy, owned.UnsafeDelete) as exc:
+        log.debug("clean was refused", exc_info=True)
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"removed {len(removed)} file(s) the kit wrote")
@@ -226,12 +246,12 @@ def build_parser() -> argparse.ArgumentParser:
     br.add_argument("--params-file", type=_params_file, metavar="FILE.json",
                     help="parameters as one JSON object; --params and --param override it")
     br.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
-    br.add_argument("--edition", choices=["policy", "instructor"], default="policy",
+    br.add_argument("--edition", choices=briefs.EDITIONS, default="policy",
                     help="policy (default): no teaching cells; instructor: exercises, methods "
                     "and collapsed solutions, into reports/instructor/")
     br.add_argument("--pdf", action="store_true",
                     help="also print reports/<name>.pdf of each brief (headless Chromium)")
-    br.add_argument("--paper", choices=["A4", "Letter"], default="A4",
+    br.add_argument("--paper", choices=briefs.PAPERS, default="A4",
                     help="paper size of the PDFs (default %(default)s)")
     br.add_argument("--cell-timeout", type=float, default=briefs.CELL_TIMEOUT,
                     metavar="SECONDS", help="fail a notebook whose cell runs longer "
@@ -240,6 +260,14 @@ def build_parser() -> argparse.ArgumentParser:
                     metavar="SECONDS", help="give up waiting for another build after this "
                     "long (default %(default)g)")
     br.set_defaults(func=_briefs)
+
+    nbs = sub.add_parser("notebooks", parents=verbose, help="the notebooks' reviewable text "
+                         "files (notebooks/text/*.py, jupytext py:percent)").add_subparsers(
+        dest="verb", required=True)
+    nbs.add_parser("sync", parents=verbose, help="rewrite the text files from the notebooks "
+                   "(the .ipynb is the source)").set_defaults(func=_notebooks)
+    nbs.add_parser("check", parents=verbose, help="name every text file out of step with its "
+                   "notebook (exit 1)").set_defaults(func=_notebooks)
 
     stu = sub.add_parser("student", parents=verbose, help="write the student edition (solutions stubbed)")
     stu.add_argument("--out", type=Path, default=None,
@@ -260,12 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    if getattr(args, "verbose", False):
-        for noisy in ("matplotlib", "PIL", "urllib3", "asyncio", "traitlets", "papermill",
-                      "filelock", "fontTools"):
-            logging.getLogger(noisy).setLevel(logging.WARNING)
+    log_to_stderr(logging.DEBUG if getattr(args, "verbose", False) else logging.WARNING)
     try:
         settings.validate()
         return args.func(args)

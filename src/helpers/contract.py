@@ -94,12 +94,13 @@ def chart_records(nb) -> list[dict]:
 
 
 def git_revision() -> str:
-    """The short git revision of the kit's checkout, or 'unknown' outside one."""
+    """The short git revision of the project folder (``paths.project_root``: the notebooks
+    and data a brief is built from), or 'unknown' outside a git checkout."""
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=paths.PROJECT_ROOT,
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=paths.project_root(),
                              capture_output=True, text=True, timeout=5, check=True)
         return out.stdout.strip()
-    except (OSError, subprocess.SubprocessError):
+    except (OSError, subprocess.SubprocessError, paths.PathSettingError):
         return "unknown"
 
 

@@ -22,8 +22,8 @@ from nbconvert.preprocessors import Preprocessor
 
 from helpers import owned, paths
 
+KIT = Path(__file__).resolve().parent  # the helpers package the edition ships as src/helpers
 TEACHING_TAGS = {"exercise", "solution", "method", "learning-goals"}
-EDITIONS = ("policy", "instructor")
 BEGIN, END = "### BEGIN SOLUTION", "### END SOLUTION"
 STUB = "answer = ...  # your code here"
 
@@ -127,10 +127,10 @@ def _check_out(out: Path) -> Path:
     if out.exists() and not out.is_dir():
         raise ValueError(f"{out} is a file; --out must name a folder")
     resolved = out.resolve()
-    root = paths.PROJECT_ROOT.resolve()
+    root = paths.project_root().resolve()
     if resolved == root or resolved in root.parents:
         raise ValueError(f"{out} is the project or one of its parents; choose a folder of its own")
-    for copied in (root / "src", paths.data_dir(), paths.notebooks_dir(), root / "docs"):
+    for copied in (KIT, paths.data_dir(), paths.notebooks_dir(), root / "docs"):
         copied = copied.resolve()
         if resolved == copied or copied in resolved.parents:
             raise ValueError(f"{out} is inside {copied}, which the student edition copies; "
@@ -144,9 +144,9 @@ def _sha256(path: Path) -> str:
 
 def _write_edition(staging: Path) -> None:
     """Every file of the student edition, written into the empty folder ``staging``."""
-    root = paths.PROJECT_ROOT
+    root = paths.project_root()
     skip = shutil.ignore_patterns("__pycache__", "*.egg-info", ".ipynb_checkpoints")
-    shutil.copytree(root / "src", staging / "src", ignore=skip)
+    shutil.copytree(KIT, staging / "src" / KIT.name, ignore=skip)
     ship_checks_not_answers(staging / "src" / "helpers")
     shutil.copytree(paths.data_dir(), staging / "data", ignore=shutil.ignore_patterns(
         "cache", owned.MARKER))

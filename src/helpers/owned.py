@@ -52,6 +52,14 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
+def _project() -> Path | None:
+    """The project folder (``paths.project_root``, settings-aware), or None outside one."""
+    try:
+        return paths.project_root().resolve()
+    except paths.PathSettingError:
+        return None
+
+
 def check_removable(folder: Path, kind: str) -> Path:
     """The folder, resolved, if the kit may delete its own files in it; else UnsafeDelete
     naming the folder and the reason."""
@@ -60,13 +68,14 @@ def check_removable(folder: Path, kind: str) -> Path:
     if not folder.is_absolute():
         raise UnsafeDelete(f"refusing to delete in {folder}: not an absolute path")
     resolved = folder.resolve()
-    root = paths.PROJECT_ROOT.resolve()
-    if (resolved == Path(resolved.anchor) or resolved == Path.home().resolve()
-            or _inside(root, resolved)):
+    root = _project()
+    kept = [Path(resolved.anchor), Path.home().resolve(), paths.PROJECT_ROOT.resolve(), root]
+    if any(_inside(k, resolved) for k in kept if k is not None):
         raise UnsafeDelete(f"refusing to delete in {folder}: it is a drive root, the home "
-                           "folder, or the project or one of its parents")
+                           "folder, or the project (or the kit's source) or one of its parents")
     record = marker(resolved)
-    if not _inside(resolved, root) and (record is None or record.get("kind") != kind):
+    inside_project = root is not None and _inside(resolved, root)
+    if not inside_project and (record is None or record.get("kind") != kind):
         raise UnsafeDelete(f"refusing to delete in {folder}: it is outside the project and "
                            f"carries no {MARKER} file saying the kit wrote it as its {kind} folder")
     return resolved

@@ -159,8 +159,8 @@ def test_sigkill_of_a_build_ends_its_workers_and_they_publish_nothing(brief_dirs
 def test_a_worker_publishes_only_while_its_build_holds_the_lock(brief_dirs):
     _, reports = brief_dirs
     with briefs.build_lock(reports, timeout=0):
-        assert briefs._still_owned(reports, os.getppid()) is False  # another pid owns it
-    assert briefs._still_owned(reports, os.getppid()) is False  # nobody holds it
+        assert briefs.lock.still_owned(reports, os.getppid()) is False  # another pid owns it
+    assert briefs.lock.still_owned(reports, os.getppid()) is False  # nobody holds it
 
 
 def test_a_build_waiting_for_the_lock_says_whose_and_gives_up(brief_dirs):
@@ -289,8 +289,8 @@ def test_make_brief_passes_parameters_without_a_shell(brief_dirs, tmp_path):
 
 def test_the_digest_covers_templates_and_every_data_file(data_copy, tmp_path, monkeypatch):
     templates = tmp_path / "templates"
-    shutil.copytree(briefs.TEMPLATES, templates)
-    monkeypatch.setattr(briefs, "TEMPLATES", templates)
+    shutil.copytree(briefs.render.TEMPLATES, templates)
+    monkeypatch.setattr(briefs.render, "TEMPLATES", templates)
     before = briefs.shared_digest()
     conf = templates / "brief" / "conf.json"
     conf.write_text(conf.read_text().replace('"text/html": true', '"text/html": false'))

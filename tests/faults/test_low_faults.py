@@ -51,7 +51,7 @@ def test_a_reports_folder_that_cannot_be_written_gives_a_clear_error(brief_dirs,
 def test_a_kernel_killed_mid_cell_names_the_cell(tmp_path):
     nb = synthetic_notebook(tmp_path / "01_killed.ipynb",
                             "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
-    result = briefs._execute_one(str(nb), {}, "01_killed", str(tmp_path / "reports"), 120)
+    result = briefs.execute.execute_one(str(nb), {}, "01_killed", str(tmp_path / "reports"), 120)
     assert not result["ok"]
     assert result["error"].startswith("cell 2: "), result["error"]
 
@@ -60,14 +60,14 @@ def test_a_state_folder_that_cannot_be_written_gives_a_clear_error(brief_dirs, m
                                                                   capsys):
     notebooks, reports = brief_dirs
     synthetic_notebook(notebooks / "01_p.ipynb", "print(count)")
-    write = briefs._atomic_write
+    write = briefs.cache.atomic_write
 
     def state_read_only(path, data):
         if path.parent.name == ".cache":
             raise PermissionError(13, "Permission denied", str(path.parent))
         write(path, data)
 
-    monkeypatch.setattr(briefs, "_atomic_write", state_read_only)
+    monkeypatch.setattr(briefs.cache, "atomic_write", state_read_only)
     assert briefs.main() == 2
     err = capsys.readouterr().err
     assert f"cannot write in {reports / '.cache'}" in err and "Permission denied" in err

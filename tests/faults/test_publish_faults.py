@@ -71,7 +71,7 @@ def test_tampered_outputs_and_false_claims_are_never_republished(brief_dirs):
     path = _tamper_executed(reports, lambda t: t.replace('"holds": true', '"holds": false'))
     state_file = reports / ".cache" / "01_claim.json"
     state = json.loads(state_file.read_text())
-    state["executed_sha256"] = briefs._sha256(path)
+    state["executed_sha256"] = briefs.cache.sha256(path)
     state_file.write_text(json.dumps(state))
     _edit_prose(notebooks, "Third prose edit.")
     assert _status() == {"01_claim": "built"}
@@ -91,8 +91,8 @@ def test_a_damaged_state_file_is_named_and_its_brief_rebuilt(tmp_path, capsys):
     (reports / ".cache").mkdir(parents=True)
     (reports / ".cache" / "01_bytes.json").write_bytes(bytes(range(256)))
     (reports / ".cache" / "02_list.json").write_text("[]")
-    assert briefs._read_state(reports, "01_bytes") is None
-    assert briefs._read_state(reports, "02_list") is None
+    assert briefs.cache.read_state(reports, "01_bytes") is None
+    assert briefs.cache.read_state(reports, "02_list") is None
     err = capsys.readouterr().err
     assert "01_bytes.json is damaged" in err and "02_list.json is damaged" in err
     briefs.write_index(reports)  # the index skips them instead of failing
@@ -113,7 +113,7 @@ def test_a_brief_is_published_whole_or_not_at_all(tmp_path, monkeypatch):
 
     monkeypatch.setattr(type(tmp_path), "write_bytes", disk_full_on_html)
     with pytest.raises(OSError):
-        briefs.publish([], {path: b"new" for path in files})
+        briefs.publish.publish([], {path: b"new" for path in files})
     monkeypatch.undo()
     assert {p: p.read_bytes() for p in files} == files
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in files)
@@ -127,9 +127,9 @@ def test_a_cell_printing_too_much_fails_its_notebook_naming_the_cell(tmp_path, m
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                  "language": "python"}
     nbformat.write(nb, notebook)
-    monkeypatch.setattr(briefs, "MAX_CELL_OUTPUT", 100_000)
+    monkeypatch.setattr(briefs.execute, "MAX_CELL_OUTPUT", 100_000)
     reports = tmp_path / "reports"
-    result = briefs._execute_one(str(notebook), {}, "01_loud", str(reports), 120)
+    result = briefs.execute.execute_one(str(notebook), {}, "01_loud", str(reports), 120)
     assert not result["ok"]
     assert result["error"].startswith("cell 2 output is 0.3 MB, over the")
     assert not (reports / "01_loud.html").exists()

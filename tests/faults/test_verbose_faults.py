@@ -28,13 +28,26 @@ def test_briefs_verbose_logs_what_is_built_published_and_cached(brief_dirs):
     synthetic_cells_notebook(notebooks / "01_synthetic.ipynb", "n = 2", "print(n * 3)")
     first = _helpers("briefs", "--verbose")
     assert first.returncode == 0, first.stderr
-    assert "helpers.briefs: 01_synthetic: to build (inputs changed)" in first.stderr
+    assert "helpers.briefs.run: 01_synthetic: to build (inputs changed)" in first.stderr
     assert "01_synthetic: built and published" in first.stderr
     assert f"index written: {reports / 'index.html'}" in first.stderr
     second = _helpers("briefs", "--verbose")
     assert "01_synthetic: cached (inputs unchanged" in second.stderr
     quiet = _helpers("briefs")
     assert "helpers.briefs" not in quiet.stderr
+
+
+def test_a_kernel_that_dies_under_verbose_shows_its_traceback(brief_dirs):
+    notebooks, _ = brief_dirs
+    synthetic_cells_notebook(notebooks / "01_killed.ipynb", "n = 2",
+                             "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
+    loud = _helpers("briefs", "--verbose")
+    assert loud.returncode == 1
+    assert "DEBUG helpers.briefs.execute: 01_killed.ipynb: the kernel stopped" in loud.stderr
+    assert "Traceback (most recent call last)" in loud.stderr
+    quiet = _helpers("briefs")
+    assert quiet.returncode == 1 and "helpers.briefs" not in quiet.stderr
+    assert "cell 2: " in quiet.stdout
 
 
 def test_an_origin_fault_under_verbose_shows_its_traceback(origins):

@@ -72,6 +72,62 @@ def test_a_prose_edit_re_renders_without_running_the_notebook(scratch):
         "value"] == 84
 
 
+def counting_notebook(path, counter, value_expr="41 + 1"):
+    """SYNTHETIC test notebook with an exercise cell (instructor edition only) whose code
+    appends a line to ``counter`` each time a kernel runs it."""
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Synthetic brief that counts its runs"),
+        new_code_cell(f"counter = {str(counter)!r}", metadata={"tags": ["parameters"]}),
+        new_code_cell("from helpers import report\n"
+                      "with open(counter, 'a') as runs:\n"
+                      "    runs.write('ran\\n')\n"
+                      "b = report.Brief(title='Synthetic runs', takeaway='A made-up number.')\n"
+                      f"b.add('answer', {value_expr}, 'units', 'none', ['synthetic'], key='answer')\n"
+                      "b.show()"),
+        new_markdown_cell("Synthetic EXERCISE-MARKER for instructors.",
+                          metadata={"tags": ["exercise"]}),
+    ])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                 "language": "python"}
+    nbformat.write(nb, path)
+
+
+def test_switching_edition_reuses_the_executed_notebook_instead_of_running_it(brief_dirs,
+                                                                              tmp_path):
+    notebooks, reports = brief_dirs
+    counter = tmp_path / "runs.txt"
+    counting_notebook(notebooks / "01_runs.ipynb", counter)
+
+    def runs():
+        return len(counter.read_text().splitlines())
+
+    assert _status(briefs.build(progress=False)) == {"01_runs": "built"}
+    assert runs() == 1
+    assert _status(briefs.build(progress=False, edition="instructor")) == {"01_runs": "rendered"}
+    assert runs() == 1  # the policy build's executed notebook served the instructor brief
+    instructor = reports / "instructor"
+    assert "EXERCISE-MARKER" in (instructor / "01_runs.html").read_text()
+    assert "EXERCISE-MARKER" not in (reports / "01_runs.html").read_text()
+    assert json.loads((instructor / "01_runs.figures.json").read_text())["figures"][0][
+        "value"] == 42
+    assert _status(briefs.build(progress=False, edition="instructor")) == {"01_runs": "cached"}
+
+    # new code runs once, in whichever edition builds first; the other edition reuses it
+    counting_notebook(notebooks / "01_runs.ipynb", counter, "6 * 8")
+    assert _status(briefs.build(progress=False, edition="instructor")) == {"01_runs": "built"}
+    assert _status(briefs.build(progress=False)) == {"01_runs": "rendered"}
+    assert runs() == 2
+    assert json.loads((reports / "01_runs.figures.json").read_text())["figures"][0][
+        "value"] == 48
+
+    # an executed notebook that is not the one the kit recorded is never reused
+    executed = instructor / "executed" / "01_runs.ipynb"
+    executed.write_text(executed.read_text().replace('"value": 48', '"value": 4800'))
+    (reports / ".cache" / "01_runs.json").unlink()
+    assert _status(briefs.build(progress=False)) == {"01_runs": "built"}
+    assert runs() == 3
+
+
 def test_brief_is_self_contained_and_figures_json_is_written(scratch):
     _, reports = scratch
     briefs.build(progress=False)

@@ -52,7 +52,7 @@ def test_the_variant_sets_every_parameter_to_a_value_other_than_its_default(nb_p
     assert set(variant) == set(declared)
     typed = briefs.check_params(nb_path, variant)
     for name, value in typed.items():
-        assert value != briefs._declared_default(declared[name]), name
+        assert value != briefs.params.declared_default(declared[name]), name
 
 
 def _variant_cases():
