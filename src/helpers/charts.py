@@ -83,7 +83,8 @@ def source_footer(fig: Figure, frames_or_ids: Iterable, note: str | None = None)
     if note:
         text += " " + note
     wrapped = "\n".join(textwrap.wrap(text, 150))
-    fig.text(0.01, 0.005, wrapped, ha="left", va="bottom", fontsize=7.5, color="#444444")
+    fig._tradewatch_footer = fig.text(0.01, 0.005, wrapped, ha="left", va="bottom", fontsize=7.5,
+                                      color="#444444")  # re-wrapped by narrow.phone_layout
     fig.subplots_adjust(bottom=0.12 + 0.03 * wrapped.count("\n"))
     fig._tradewatch_source = text  # read by tests and by describe()
     return text
@@ -100,14 +101,20 @@ def alt_text(fig: Figure) -> str | None:
 
 def direct_label(ax: Axes, series: pd.Series, label: str, color: str | None = None,
                  dy: float = 0.0) -> None:
-    """Label a line at its last valid point instead of using a legend."""
+    """Label a line at its last valid point instead of using a legend; the phone variant
+    (``narrow``) turns the label into a key entry drawn like the line of the same label."""
     s = series.dropna()
     if s.empty:
         return
-    ax.annotate(label, xy=(s.index[-1], s.iloc[-1]), xytext=(4, dy), textcoords="offset points",
-                va="center", fontsize=9, color=color or ax.get_lines()[-1].get_color(),
-                zorder=10, annotation_clip=False,
-                bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 0.3})
+    colour = color or ax.get_lines()[-1].get_color()
+    note = ax.annotate(label, xy=(s.index[-1], s.iloc[-1]), xytext=(4, dy),
+                       textcoords="offset points", va="center", fontsize=9, color=colour,
+                       zorder=10, annotation_clip=False,
+                       bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 0.3})
+    line = next((x for x in ax.get_lines() if x.get_label() == label), None)
+    style = ({"ls": line.get_linestyle(), "lw": line.get_linewidth(), "marker": line.get_marker()}
+             if line is not None else {"lw": 2})
+    ax._tradewatch_end_labels = [*getattr(ax, "_tradewatch_end_labels", []), (note, colour, style)]
 
 
 KEY_LABEL_CHARS = 150  # an event's key label longer than this loses asides, then trailing clauses

@@ -88,3 +88,43 @@ def test_coverage_chart_colours_more_datasets_than_the_palette_holds():
                         "missing": 0})
     fig = charts.coverage_chart(cov)
     assert len(fig.axes[0].patches) == 12
+
+
+def _phone_variant_of_a_synthetic_chart():
+    """SYNTHETIC lines (no data): a long title, end labels, a zoom panel and a source line."""
+    frame = pd.DataFrame({"first synthetic line": range(40), "second synthetic line": range(40, 0, -1)},
+                         index=pd.date_range("2020-01-01", periods=40, freq="MS"), dtype=float)
+    fig, ax = charts.lines(frame, "A synthetic title long enough to need two lines on a phone",
+                           "synthetic units")
+    charts.add_zoom(fig, frame, "2022-06-01", "recent months")
+    charts.source_footer(fig, ["tariff_events"], note="Synthetic chart for a test.")
+    return fig
+
+
+def test_the_phone_variant_keeps_every_text_at_least_nine_css_px_on_a_390px_screen():
+    import io
+
+    from PIL import Image
+
+    from helpers import chart_stanza, narrow
+
+    charts.use_house_style()
+    fig = _phone_variant_of_a_synthetic_chart()
+    data, text_px = chart_stanza.phone_png(fig)
+    width, height = Image.open(io.BytesIO(data)).size
+    assert width <= (narrow.WIDTH_IN + 0.3) * narrow.DPI and height > width  # narrow and taller
+    smallest = narrow.smallest_text_pt(fig)
+    assert text_px == pytest.approx(smallest * narrow.DPI / 72)
+    assert narrow.text_css_px(smallest, narrow.DPI, width) >= narrow.MIN_TEXT_CSS_PX
+    ax = fig.axes[0]
+    assert len([t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]) <= 6
+    assert not any(t.get_visible() for t in ax.texts if "synthetic line" in t.get_text())
+    assert sorted(t.get_text() for t in fig.legends[0].get_texts()) == [
+        "first synthetic line", "second synthetic line"]  # end labels became a key below
+    assert all(a.get_position().x1 <= 1 for a in fig.axes)
+    plt.close(fig)
+    desktop = _phone_variant_of_a_synthetic_chart()
+    shown = report.png_bytes(desktop)  # the desktop image shrunk onto a phone: too small
+    assert narrow.text_css_px(narrow.smallest_text_pt(desktop), 110,
+                              Image.open(io.BytesIO(shown)).size[0]) < narrow.MIN_TEXT_CSS_PX
+    plt.close(desktop)

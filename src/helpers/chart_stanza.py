@@ -1,0 +1,149 @@
+"""A chart as a brief shows it: numbered event markers and their key, the source line, alt
+text, the image twice (the desktop figure and its phone variant, ``narrow``, chosen by the
+browser through ``<picture>``) and the chart's data as a CSV downloadable from the page."""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import re
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from IPython.display import display
+from matplotlib.figure import Figure
+
+from helpers import charts, narrow
+from helpers.contract import CHART_MIME
+
+# The phone variant travels beside ``image/png`` in the same output; the brief template
+# turns the pair into ``<picture>``, and notebooks show the desktop image.
+PHONE_PNG_MIME = "image/vnd.tradewatch.phone+png"
+
+def chart_data(ax) -> pd.DataFrame:
+    """The labelled lines of a chart as one table: a date (or x) index, one column per line."""
+    columns = {}
+    for line in ax.get_lines():
+        label = str(line.get_label())
+        if label.startswith("_"):
+            continue
+        x = np.asarray(line.get_xdata())
+        if x.dtype == object and len(x) and isinstance(x[0], pd.Timestamp | np.datetime64):
+            x = pd.to_datetime(x)
+        columns[label] = pd.Series(np.asarray(line.get_ydata(), dtype=float), index=x)
+    frame = pd.DataFrame(columns)
+    frame.index.name = "date" if isinstance(frame.index, pd.DatetimeIndex) else "x"
+    return frame
+
+
+def chart_csv(data: pd.DataFrame, title: str, source: str) -> str:
+    """A chart's data as CSV text whose first two lines are the title and source line; a
+    plain row-number index is left out, any other index is a named first column."""
+    body = io.StringIO()
+    body.write(f"# {title}\n# {source}\n")
+    keep_index = not isinstance(data.index, pd.RangeIndex)
+    data.to_csv(body, date_format="%Y-%m-%d", index=keep_index,
+                index_label=(data.index.name or "x") if keep_index else None)
+    return body.getvalue()
+
+
+def csv_link(data: pd.DataFrame, title: str, source: str) -> str:
+    """An HTML link that downloads ``data`` as CSV from the page itself (a ``data:`` URI, so
+    the brief stays self-contained); the file starts with the chart title and source line."""
+    encoded = base64.b64encode(chart_csv(data, title, source).encode("utf-8")).decode()
+    name = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or "chart"
+    return (f"<a class='tw-csv' download='{name}.csv' href='data:text/csv;charset=utf-8;base64,"
+            f"{encoded}'>Download this chart's data (CSV)</a>")
+
+
+def event_key_html(key: pd.DataFrame, note: str | None = None) -> str:
+    """The numbered events under a chart: number, date, short label (escaped)."""
+    if key.empty:
+        return ""
+    items = "".join(f"<li value='{n}'>{pd.Timestamp(d):%d %b %Y}: {html.escape(label)}</li>"
+                    for n, d, label in zip(key["number"], key["date"], key["label"], strict=True))
+    extra = [html.escape(note)] if note else []
+    if key.attrs.get("left_out"):
+        extra.append(f"{key.attrs['left_out']} later events in the window are not marked.")
+    tail = f"<p class='tw-key-note'>{' '.join(extra)}</p>" if extra else ""
+    return f"<ol class='tw-event-key'>{items}</ol>{tail}"
+
+
+def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | None = None,
+               note: str | None = None, max_labels: int = 12, data: pd.DataFrame | None = None,
+               events_note: str | None = None) -> None:
+    """The chart stanza in one call: numbered event markers with their key (when ``events``
+    and ``ax`` are given; on the zoom panel for events inside its window), the source line
+    from the catalog (``sources``: loaded frames or dataset ids), alt text, the chart, and a
+    CSV of its data (``data``, or the labelled lines of ``ax``) downloadable from the page.
+    ``events_note`` says which events were chosen."""
+    key = pd.DataFrame()
+    if events is not None and ax is not None:
+        zoom = charts.zoom_of(fig)
+        if zoom is None:
+            key = charts.annotate_events(ax, events, max_labels=max_labels)
+        else:  # events inside the zoom window are numbered on the zoom panel
+            panel, start = zoom
+            early = charts.annotate_events(ax, events[events["date"] < start], max_labels=max_labels)
+            late = charts.annotate_events(panel, events[events["date"] >= start],
+                                          max_labels=max_labels, first_number=len(early) + 1)
+            key = pd.concat([early, late], ignore_index=True)
+            key.attrs["left_out"] = early.attrs["left_out"] + late.attrs["left_out"]
+    source = charts.source_footer(fig, sources, note=note)
+    charts.set_alt_text(fig, alt)
+    axes = ax if ax is not None else fig.axes[0]
+    title = next((t for loc in ("left", "center", "right") if (t := axes.get_title(loc))),
+                 "chart")
+    table = data if data is not None else chart_data(axes)
+    show_figure(fig)
+    extra = event_key_html(key, events_note) + (csv_link(table, title, source)
+                                                if not table.empty else "")
+    if extra:
+        record = ({CHART_MIME: {"title": title, "source": source,
+                                "csv": chart_csv(table, title, source)}}
+                  if not table.empty else {})
+        display({"text/html": extra, "text/plain": "", **record}, raw=True)
+
+
+PNG_COLOURS = 256  # palette size of an embedded chart: flat colours and anti-aliased text fit
+
+
+def png_bytes(fig: Figure, dpi: float | None = None) -> bytes:
+    """The chart as a small PNG: rendered at ``dpi`` (default: the style's) on white, reduced
+    to an adaptive palette of ``PNG_COLOURS`` colours (median cut, no dithering) and saved
+    with optimize, about a third of matplotlib's RGBA file with no visible change."""
+    from PIL import Image
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight", **({"dpi": dpi} if dpi else {}))
+    rgba = Image.open(buf).convert("RGBA")
+    opaque = Image.alpha_composite(Image.new("RGBA", rgba.size, "white"), rgba).convert("RGB")
+    small = io.BytesIO()
+    opaque.quantize(colors=PNG_COLOURS, method=Image.Quantize.MEDIANCUT,
+                    dither=Image.Dither.NONE).save(small, format="PNG", optimize=True)
+    return small.getvalue()
+
+
+def phone_png(fig: Figure) -> tuple[bytes, float]:
+    """The phone variant (``narrow.phone_layout``, which changes ``fig``) as a PNG, and the
+    height of its smallest text in image pixels (points * dpi / 72)."""
+    narrow.phone_layout(fig, getattr(fig, "_tradewatch_footer", None))
+    data = png_bytes(fig, dpi=narrow.DPI)
+    return data, narrow.smallest_text_pt(fig) * narrow.DPI / 72
+
+
+def show_figure(fig: Figure) -> None:
+    """Display a chart with its alt text, as the desktop image and its phone variant (with
+    the phone image's smallest text in pixels); a chart without alt text or source is
+    refused."""
+    info = charts.describe(fig)
+    if not info["alt"] or not info["source"]:
+        raise ValueError("every chart needs charts.set_alt_text() and charts.source_footer()")
+    desktop = png_bytes(fig)
+    phone, text_px = phone_png(fig)
+    plt.close(fig)
+    display({"image/png": base64.b64encode(desktop).decode(),
+             PHONE_PNG_MIME: base64.b64encode(phone).decode(), "text/plain": info["alt"]},
+            raw=True, metadata={"image/png": {"alt": info["alt"], "phone_text_px": round(text_px, 2)}})
