@@ -15,7 +15,7 @@ import pandas as pd
 from IPython.display import display
 from matplotlib.figure import Figure
 
-from helpers import charts, narrow
+from helpers import charts, markers, narrow
 from helpers.contract import CHART_MIME
 
 # The phone variant travels beside ``image/png`` in the same output; the brief template
@@ -58,17 +58,34 @@ def csv_link(data: pd.DataFrame, title: str, source: str) -> str:
             f"{encoded}'>Download this chart's data (CSV)</a>")
 
 
+ACTOR_WORDS = {"US": "US measure", "China": "China's measure", "US+China": "both sides"}
+
+
 def event_key_html(key: pd.DataFrame, note: str | None = None) -> str:
-    """The numbered events under a chart: number, date, short label (escaped)."""
+    """The events under a chart, one entry per marker ('5' or '5-6': events a few days apart
+    share a marker), each with its dates and short labels (escaped), after a line saying
+    what each marker colour means."""
     if key.empty:
         return ""
-    items = "".join(f"<li value='{n}'>{pd.Timestamp(d):%d %b %Y}: {html.escape(label)}</li>"
-                    for n, d, label in zip(key["number"], key["date"], key["label"], strict=True))
+    marks = key["marker"] if "marker" in key else key["number"].astype(str)
+    items = "".join(
+        f"<li value='{rows['number'].iloc[0]}'><b class='tw-mark'>{html.escape(mark)}</b> "
+        + "; ".join(f"{pd.Timestamp(d):%d %b %Y}: {html.escape(label)}"
+                    for d, label in zip(rows["date"], rows["label"], strict=True)) + "</li>"
+        for mark, rows in key.groupby(marks, sort=False))
+    mixed = any(rows["actor"].nunique() > 1 for _, rows in key.groupby(marks))
+    actors = [a for a in ACTOR_WORDS if a in set(key["actor"])]
+    if mixed and "US+China" not in actors:
+        actors.append("US+China")
+    colours = ", ".join(f"<span style='color: {charts.ACTOR_COLOURS[a]}'>&#9679;</span> "
+                        f"{ACTOR_WORDS[a]}" + (" (or a marker shared by both)" if a == "US+China"
+                                                and mixed else "") for a in actors)
     extra = [html.escape(note)] if note else []
     if key.attrs.get("left_out"):
         extra.append(f"{key.attrs['left_out']} later events in the window are not marked.")
     tail = f"<p class='tw-key-note'>{' '.join(extra)}</p>" if extra else ""
-    return f"<ol class='tw-event-key'>{items}</ol>{tail}"
+    return (f"<p class='tw-key-note tw-key-colours'>Markers: {colours}.</p>"
+            f"<ol class='tw-event-key'>{items}</ol>{tail}")
 
 
 def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | None = None,
@@ -83,11 +100,11 @@ def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | N
     if events is not None and ax is not None:
         zoom = charts.zoom_of(fig)
         if zoom is None:
-            key = charts.annotate_events(ax, events, max_labels=max_labels)
+            key = markers.annotate_events(ax, events, max_labels=max_labels)
         else:  # events inside the zoom window are numbered on the zoom panel
             panel, start = zoom
-            early = charts.annotate_events(ax, events[events["date"] < start], max_labels=max_labels)
-            late = charts.annotate_events(panel, events[events["date"] >= start],
+            early = markers.annotate_events(ax, events[events["date"] < start], max_labels=max_labels)
+            late = markers.annotate_events(panel, events[events["date"] >= start],
                                           max_labels=max_labels, first_number=len(early) + 1)
             key = pd.concat([early, late], ignore_index=True)
             key.attrs["left_out"] = early.attrs["left_out"] + late.attrs["left_out"]
@@ -141,6 +158,7 @@ def show_figure(fig: Figure) -> None:
     info = charts.describe(fig)
     if not info["alt"] or not info["source"]:
         raise ValueError("every chart needs charts.set_alt_text() and charts.source_footer()")
+    markers.tidy(fig)
     desktop = png_bytes(fig)
     phone, text_px = phone_png(fig)
     plt.close(fig)

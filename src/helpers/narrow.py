@@ -18,11 +18,14 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.ticker import FixedLocator, MaxNLocator
 
+from helpers import markers
+from helpers.charts import short_date_ticks
+
 WIDTH_IN = 4.0          # width of the phone figure, inches
 DPI = 180               # pixels per inch of the phone image (about 2 image px per CSS px)
 PHONE_CSS_PX = 372      # a chart's width on a 390 px screen, less the page's side padding
 MIN_TEXT_CSS_PX = 9.0   # smallest chart text on a phone, CSS px
-MIN_TEXT_PT = 7.5       # = 9.7 CSS px at PHONE_CSS_PX / WIDTH_IN
+MIN_TEXT_PT = 8.0       # = 10.3 CSS px at PHONE_CSS_PX / WIDTH_IN; 9.5 when 5% wider
 PANEL_IN = 2.9          # height of a panel's plotting area, inches (the zoom panel: 2.3)
 GAP_IN = 0.12
 
@@ -64,9 +67,7 @@ def _fewer_ticks(ax: Axes) -> None:
     axis = ax.xaxis
     if isinstance(axis.get_major_formatter(), mdates.ConciseDateFormatter | mdates.AutoDateFormatter
                   | mdates.DateFormatter):
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
-        axis.set_major_locator(locator)
-        axis.set_major_formatter(mdates.ConciseDateFormatter(locator, show_offset=False))
+        short_date_ticks(ax, 5)
     elif isinstance(axis.get_major_locator(), FixedLocator):
         ticks, labels = ax.get_xticks(), [t.get_text() for t in ax.get_xticklabels()]
         step = -(-len(ticks) // 6)
@@ -142,6 +143,7 @@ def phone_layout(fig: Figure, footer: Text | None = None) -> None:
         _wrap(footer, (WIDTH_IN - 0.15) * fig.dpi, renderer)
     fig.canvas.draw()
     _stack(fig, panels, bars, entries, footer, renderer, left)
+    markers.tidy(fig)
 
 
 def _stack(fig, panels, bars, entries, footer, renderer, left: float) -> None:

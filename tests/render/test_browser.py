@@ -23,6 +23,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DESKTOP, PHONE = 1100, 390
+KEY_DATE = re.compile(r"(?:^|; )(\d{2} [A-Z][a-z]{2} \d{4}): ")
 DANGLING = re.compile(r"(\b(of|on|to|the|a|an|and|or|for|in|by|with|from|USD)|[,;:(])$")
 
 
@@ -126,12 +127,18 @@ def test_every_event_key_sits_under_its_chart_with_whole_labels(built_briefs, br
         assert len(keys) == drawn, f"{name}: a chart's event key did not reach the page"
         for key in keys:
             assert key["after_chart"], f"{name}: an event key is not under a chart"
-            numbers = [n for n, _ in key["items"]]
+            numbers = []
+            for first, text in key["items"]:  # '5 06 Jul 2018: label' or '5-6 06 Jul ...; 08 Jul ...'
+                mark, _, events = text.partition(" ")
+                low, _, high = mark.partition("-")
+                assert int(low) == first, (name, text)
+                numbers += range(first, int(high or low) + 1)
+                labels = KEY_DATE.split(events)[2::2]
+                assert len(labels) == int(high or low) - first + 1, (name, text)
+                for label in labels:
+                    assert label in whole, f"{name}: {label!r} is not an event's whole label"
+                    assert not DANGLING.search(label), f"{name}: {label!r} is cut short"
             assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), name
-            for _, text in key["items"]:
-                label = text.split(": ", 1)[1]
-                assert label in whole, f"{name}: {label!r} is not an event's whole label"
-                assert not DANGLING.search(label), f"{name}: {label!r} is cut short"
         keyed[name] = len(keys)
         page.close()
     assert keyed.get("01_tariff_timeline") and keyed.get("03_soybean_collapse"), keyed

@@ -4,10 +4,12 @@ import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
-from helpers import charts, report, tariffs  # noqa: E402
+from helpers import charts, markers, report, tariffs  # noqa: E402
 from helpers.data import load  # noqa: E402
 
 
@@ -35,13 +37,14 @@ def test_annotate_events_numbers_the_events_inside_the_axes_and_returns_their_ke
     events = tariffs.with_short_labels(load("tariff_events", use_cache=False))
     fig, ax = plt.subplots()
     ax.plot(pd.date_range("2025-01-01", "2025-12-31", freq="MS"), range(12))
-    key = charts.annotate_events(ax, events, max_labels=5)
+    key = markers.annotate_events(ax, events, max_labels=5)
     in_2025 = int((events["date"].dt.year == 2025).sum())
     assert list(key["number"]) == [1, 2, 3, 4, 5] and key.attrs["left_out"] == in_2025 - 5
     assert (key["date"].dt.year == 2025).all() and key["date"].is_monotonic_increasing
-    assert sorted(t.get_text() for t in ax.texts) == sorted(str(n) for n in range(1, 6))
+    assert sorted(t.get_text() for t in ax.texts) == sorted(key["marker"].unique())
     html = report.event_key_html(key, "soybean steps only")
-    assert html.count("<li") == 5 and "soybean steps only" in html and "not marked" in html
+    assert html.count("<li") == key["marker"].nunique() and "soybean steps only" in html
+    assert "not marked" in html
     plt.close(fig)
 
 
@@ -128,3 +131,50 @@ def test_the_phone_variant_keeps_every_text_at_least_nine_css_px_on_a_390px_scre
     assert narrow.text_css_px(narrow.smallest_text_pt(desktop), 110,
                               Image.open(io.BytesIO(shown)).size[0]) < narrow.MIN_TEXT_CSS_PX
     plt.close(desktop)
+
+
+def _overlapping(boxes) -> list:
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a.x0 < b.x1 and b.x0 < a.x1 and a.y0 < b.y1 and b.y0 < a.y1]
+
+
+def test_events_days_apart_share_a_marker_and_no_marker_covers_another():
+    """SYNTHETIC events (dates and labels made up for the test) on a two-year axis."""
+    events = pd.DataFrame({"date": pd.to_datetime(["2025-03-04", "2025-03-05", "2025-03-20",
+                                                   "2025-03-27", "2025-04-03", "2025-04-10"]),
+                           "actor": ["US", "US", "China", "US", "China", "US+China"],
+                           "short_label": [f"synthetic event {i}" for i in range(1, 7)]})
+    fig, ax = plt.subplots()
+    ax.plot(pd.date_range("2024-06-01", "2026-06-01", freq="MS"), range(25))
+    key = markers.annotate_events(ax, events)
+    assert list(key["marker"]) == ["1-2", "1-2", "3", "4", "5", "6"]
+    markers.tidy(fig)
+    fig.canvas.draw()
+    boxes = [t.get_bbox_patch().get_window_extent() for t in ax.texts]
+    assert len(boxes) == 5 and not _overlapping(boxes)
+    html = report.event_key_html(key)
+    assert html.count("<li") == 5 and "<b class='tw-mark'>1-2</b> 04 Mar 2025: synthetic event 1; " \
+        "05 Mar 2025: synthetic event 2</li>" in html
+    assert all(word in html for word in ("US measure", "China's measure", "both sides"))
+    plt.close(fig)
+
+
+def test_end_labels_and_zoom_month_labels_never_touch():
+    """SYNTHETIC lines ending at almost the same value, and a two-year zoom panel."""
+    charts.use_house_style()
+    index = pd.date_range("2023-01-01", "2025-12-01", freq="MS")
+    frame = pd.DataFrame({f"synthetic line {i}": np.linspace(20.0 * i, 100.0 + 0.3 * i, len(index))
+                          for i in range(4)}, index=index)
+    fig, ax = charts.lines(frame, "synthetic", "units")
+    zoom = charts.add_zoom(fig, frame, "2024-01-01", "zoom")
+    markers.tidy(fig)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    labels = [Text.get_window_extent(t, renderer) for t in ax.texts]
+    assert len(labels) == 4 and not _overlapping(labels)
+    ticks = sorted((t.get_window_extent(renderer) for t in zoom.get_xticklabels() if t.get_text()),
+                   key=lambda box: box.x0)
+    assert len(ticks) >= 2 and all(b.x0 - a.x1 >= 0.8 * a.height  # an em apart: never run together
+                                   for a, b in zip(ticks, ticks[1:], strict=False))
+    assert all(len(t.get_text()) <= 4 for t in zoom.get_xticklabels())  # '2025', 'Apr'
+    plt.close(fig)
