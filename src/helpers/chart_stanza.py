@@ -17,14 +17,17 @@ from matplotlib.figure import Figure
 
 from helpers import charts, markers, narrow
 from helpers.contract import CHART_MIME
+from helpers.tables import column_label
 
 # The phone variant travels beside ``image/png`` in the same output; the brief template
 # turns the pair into ``<picture>``, and notebooks show the desktop image.
 PHONE_PNG_MIME = "image/vnd.tradewatch.phone+png"
 
 def chart_data(ax) -> pd.DataFrame:
-    """The labelled lines of a chart as one table: a date (or x) index, one column per line."""
+    """The labelled lines of a chart as one table: a 'date' index (or the x axis label), one
+    column per line headed '<label> [<y axis label>]' so the unit travels with the values."""
     columns = {}
+    unit = ax.get_ylabel().strip()
     for line in ax.get_lines():
         label = str(line.get_label())
         if label.startswith("_"):
@@ -32,20 +35,41 @@ def chart_data(ax) -> pd.DataFrame:
         x = np.asarray(line.get_xdata())
         if x.dtype == object and len(x) and isinstance(x[0], pd.Timestamp | np.datetime64):
             x = pd.to_datetime(x)
-        columns[label] = pd.Series(np.asarray(line.get_ydata(), dtype=float), index=x)
+        header = f"{label} [{unit}]" if unit else label
+        columns[header] = pd.Series(np.asarray(line.get_ydata(), dtype=float), index=x)
     frame = pd.DataFrame(columns)
-    frame.index.name = "date" if isinstance(frame.index, pd.DatetimeIndex) else "x"
+    frame.index.name = ("date" if isinstance(frame.index, pd.DatetimeIndex)
+                        else ax.get_xlabel().strip() or None)
     return frame
 
 
+def data_decimals(values: pd.Series, most: int = 4) -> int:
+    """Decimal places of a column as the data hold them: the fewest (up to ``most``) that
+    keep every value exactly; a computed column (a ratio, a sum of converted units) gets
+    four significant digits of its largest value instead."""
+    numbers = values.dropna().astype(float)
+    for places in range(most + 1):
+        if np.allclose(numbers, numbers.round(places), rtol=0, atol=1e-9):
+            return places
+    largest = float(numbers.abs().max()) if len(numbers) else 1.0
+    return int(min(6, max(0, 3 - np.floor(np.log10(largest or 1.0)))))
+
+
 def chart_csv(data: pd.DataFrame, title: str, source: str) -> str:
-    """A chart's data as CSV text whose first two lines are the title and source line; a
-    plain row-number index is left out, any other index is a named first column."""
+    """A chart's data as CSV text whose first two lines are the title and source line;
+    columns labelled for people with their units (``tables.column_label``: 'share_pct' ->
+    'Share (%)'), numbers rounded to the data's precision (``data_decimals``); a plain
+    row-number index is left out, any other index is a first column under its own name."""
+    keep_index = not isinstance(data.index, pd.RangeIndex)
+    if keep_index and not data.index.name:
+        raise ValueError(f"chart {title!r}: name the index of its data (the first CSV column)")
+    out = data.rename(columns=column_label)
+    for col in out.columns:
+        if pd.api.types.is_float_dtype(out[col]):
+            out[col] = out[col].round(data_decimals(out[col]))
     body = io.StringIO()
     body.write(f"# {title}\n# {source}\n")
-    keep_index = not isinstance(data.index, pd.RangeIndex)
-    data.to_csv(body, date_format="%Y-%m-%d", index=keep_index,
-                index_label=(data.index.name or "x") if keep_index else None)
+    out.to_csv(body, date_format="%Y-%m-%d", index=keep_index)
     return body.getvalue()
 
 
@@ -111,17 +135,16 @@ def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | N
     source = charts.source_footer(fig, sources, note=note)
     charts.set_alt_text(fig, alt)
     axes = ax if ax is not None else fig.axes[0]
-    title = next((t for loc in ("left", "center", "right") if (t := axes.get_title(loc))),
-                 "chart")
+    title = " ".join(next((t for loc in ("left", "center", "right") if (t := axes.get_title(loc))),
+                          "chart").split())  # a wrapped title is one line in the CSV
     table = data if data is not None else chart_data(axes)
+    if table.empty:
+        raise ValueError(f"chart {title!r} has no labelled lines for its CSV: pass data=")
+    csv = chart_csv(table, title, source)
     show_figure(fig)
-    extra = event_key_html(key, events_note) + (csv_link(table, title, source)
-                                                if not table.empty else "")
-    if extra:
-        record = ({CHART_MIME: {"title": title, "source": source,
-                                "csv": chart_csv(table, title, source)}}
-                  if not table.empty else {})
-        display({"text/html": extra, "text/plain": "", **record}, raw=True)
+    display({"text/html": event_key_html(key, events_note) + csv_link(table, title, source),
+             "text/plain": "", CHART_MIME: {"title": title, "source": source, "csv": csv}},
+            raw=True)
 
 
 PNG_COLOURS = 256  # palette size of an embedded chart: flat colours and anti-aliased text fit

@@ -115,8 +115,8 @@ def direct_label(ax: Axes, series: pd.Series, label: str, color: str | None = No
                        arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.6, "shrinkA": 0,
                                    "shrinkB": 1})  # a leader line once markers.tidy nudges it
     line = next((x for x in ax.get_lines() if x.get_label() == label), None)
-    style = ({"ls": line.get_linestyle(), "lw": line.get_linewidth(), "marker": line.get_marker()}
-             if line is not None else {"lw": 2})
+    style = ({"ls": line.get_linestyle(), "lw": line.get_linewidth(), "marker": line.get_marker(),
+              "mfc": line.get_markerfacecolor()} if line is not None else {"lw": 2})
     ax._tradewatch_end_labels = [*getattr(ax, "_tradewatch_end_labels", []), (note, colour, style)]
 
 
@@ -201,6 +201,45 @@ def short_date_ticks(ax: Axes, most: int) -> None:
     locator.intervald[dates.MONTHLY] = [1, 2, 3, 4, 6, 12]
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator, show_offset=False))
+
+
+def published_points(points: dict[str, pd.Series], title: str, start, end, recent_from,
+                     ylabel: str) -> tuple[Figure, Axes]:
+    """Published averages as points, one series per ``points`` entry ('US on China (PIIE)'):
+    PIIE's as dots with dotted steps between them (the level held until the next point),
+    others (CRS) as hollow squares; the whole window ``start``-``end`` and, when the window
+    runs past ``recent_from``, the points from then on (to a month after the last) in a panel
+    of their own with the same y scale, so closely spaced recent points are read apart. End
+    labels go on the last panel. Returns the figure and the main axes."""
+    start, end, recent_from = pd.Timestamp(start), pd.Timestamp(end), pd.Timestamp(recent_from)
+    last = max((s.index.max() for s in points.values() if len(s)), default=end)
+    split = start < recent_from < min(end, last)
+    fig, axes = plt.subplots(1, 2 if split else 1, sharey=True, squeeze=False,
+                             figsize=(11.5, 4.8) if split else None,
+                             gridspec_kw={"width_ratios": [3, 2]} if split else None)
+    panels = list(axes[0])
+    for panel, (lo, hi) in zip(panels, [(start, end if not split else recent_from),
+                                        (recent_from, min(end, last + pd.Timedelta(days=30)))],
+                                 strict=False):
+        for name, series in points.items():
+            colour = colour_for(name)
+            if "(PIIE)" in name:
+                panel.step(series.index, series.values, where="post", color=colour, lw=0.8, ls=":")
+                panel.plot(series.index, series.values, "o", color=colour, ms=5, label=name)
+            else:
+                panel.plot(series.index, series.values, "s", mfc="none", color=colour, ms=6,
+                           label=name)
+        panel.set_xlim(lo - pd.Timedelta(days=20), hi + pd.Timedelta(days=20))
+        short_date_ticks(panel, 6)
+    for name, series in points.items():
+        direct_label(panels[-1], series.loc[:end], name, color=colour_for(name))
+    panels[0].set_title(textwrap.fill(title, 60 if split else 90))
+    panels[0].set_ylabel(ylabel)
+    if split:
+        panels[1].set_title(f"{recent_from:%Y} on, in detail", fontsize=10, loc="left")
+        panels[1].tick_params(labelleft=True)
+    fig.subplots_adjust(right=0.84, wspace=0.18)
+    return fig, panels[0]
 
 
 def zoom_of(fig: Figure) -> tuple[Axes, pd.Timestamp] | None:

@@ -68,11 +68,42 @@ def test_chart_data_travels_as_a_csv_with_its_source_line():
                          index=pd.date_range("2025-07-01", periods=3, freq="MS"))
     fig, ax = charts.lines(frame, "US share", "%")
     data = report.chart_data(ax)
-    assert list(data.columns) == ["United States"] and data.index[0] == pd.Timestamp("2025-07-01")
+    assert list(data.columns) == ["United States [%]"] and data.index[0] == pd.Timestamp("2025-07-01")
     link = report.csv_link(data, "US share", "Source: somewhere.")
     text = base64.b64decode(link.split("base64,")[1].split("'")[0]).decode()
-    assert text.splitlines()[:3] == ["# US share", "# Source: somewhere.", "date,United States"]
+    assert text.splitlines()[:3] == ["# US share", "# Source: somewhere.", "date,United States [%]"]
     assert text.splitlines()[4] == "2025-08-01,"  # a missing month stays empty, never zero
+    plt.close(fig)
+
+
+def test_chart_csv_rounds_to_the_datas_precision_and_names_every_column():
+    """SYNTHETIC values: a rate held at one decimal, a computed ratio with a long tail."""
+    frame = pd.DataFrame({"rate_pct": [7.5, 25.0, 10.0], "ratio": [1 / 3, 2 / 3, 10 / 7]},
+                         index=pd.Index([2018, 2019, 2020], name="year"))
+    text = report.chart_csv(frame, "t", "Source: s.")
+    assert text.splitlines()[2:5] == ["year,Rate (%),Ratio", "2018,7.5,0.333", "2019,25.0,0.667"]
+    with pytest.raises(ValueError, match="name the index"):
+        report.chart_csv(frame.rename_axis(None), "unnamed", "Source: s.")
+    fig, ax = plt.subplots()
+    ax.bar([1, 2], [3, 4])
+    charts.set_alt_text(fig, "bars")
+    with pytest.raises(ValueError, match="pass data="):
+        report.show_chart(fig, ["tariff_events"], alt="bars")
+    plt.close(fig)
+
+
+def test_the_average_tariff_chart_gives_2025_on_a_panel_of_its_own():
+    avg = load("average_tariffs", use_cache=False)
+    points = {f"{d} ({p})": tariffs.average_tariff_points(avg, p, key)
+              for p in ("PIIE", "CRS") for d, key in [("US on China", "us_on_china"),
+                                                      ("China on US", "china_on_us")]}
+    fig, main = charts.published_points(points, "t", "2018-01-01", "2026-09-30", "2025-01-01", "%")
+    recent = fig.axes[1]
+    lo, hi = (plt.matplotlib.dates.num2date(x).replace(tzinfo=None) for x in recent.get_xlim())
+    in_2025 = sorted({d for s in points.values() for d in s.index if d >= pd.Timestamp("2025-01-01")})
+    assert len(fig.axes) == 2 and lo < in_2025[0] and hi > in_2025[-1]
+    assert (in_2025[-1] - in_2025[0]) / (hi - lo) > 0.5  # the recent points span the panel
+    assert main.get_xlim()[1] <= recent.get_xlim()[0] + 40  # the panels overlap by their margins
     plt.close(fig)
 
 
