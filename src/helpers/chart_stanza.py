@@ -58,9 +58,10 @@ def data_decimals(values: pd.Series, most: int = 4) -> int:
 def chart_csv(data: pd.DataFrame, title: str, source: str) -> str:
     """A chart's data as CSV text whose first two lines are the title and source line;
     columns labelled for people with their units (``tables.column_label``: 'share_pct' ->
-    'Share (%)'), numbers rounded to the data's precision (``data_decimals``); a plain
-    row-number index is left out, any other index is a first column under its own name."""
-    keep_index = not isinstance(data.index, pd.RangeIndex)
+    'Share (%)'), numbers rounded to the data's precision (``data_decimals``); an unnamed
+    integer index (row numbers) is left out, any other index is a first column under its own
+    name."""
+    keep_index = bool(data.index.name) or not pd.api.types.is_integer_dtype(data.index)
     if keep_index and not data.index.name:
         raise ValueError(f"chart {title!r}: name the index of its data (the first CSV column)")
     out = data.rename(columns=column_label)
@@ -147,7 +148,7 @@ def show_chart(fig: Figure, sources, alt: str, ax=None, events: pd.DataFrame | N
             raw=True)
 
 
-PNG_COLOURS = 256  # palette size of an embedded chart: flat colours and anti-aliased text fit
+PNG_COLOURS = 64  # palette size of an embedded chart: flat colours and anti-aliased text fit
 
 
 def png_bytes(fig: Figure, dpi: float | None = None) -> bytes:

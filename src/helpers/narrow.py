@@ -22,7 +22,7 @@ from helpers import markers
 from helpers.charts import short_date_ticks
 
 WIDTH_IN = 4.0          # width of the phone figure, inches
-DPI = 180               # pixels per inch of the phone image (about 2 image px per CSS px)
+DPI = 144               # pixels per inch of the phone image (about 1.5 image px per CSS px)
 PHONE_CSS_PX = 372      # a chart's width on a 390 px screen, less the page's side padding
 MIN_TEXT_CSS_PX = 9.0   # smallest chart text on a phone, CSS px
 MIN_TEXT_PT = 8.0       # = 10.3 CSS px at PHONE_CSS_PX / WIDTH_IN; 9.5 when 5% wider
@@ -79,8 +79,8 @@ def _fewer_ticks(ax: Axes) -> None:
         ax.yaxis.set_major_locator(MaxNLocator(5))
     else:
         labels = [t.get_text() for t in ax.get_yticklabels()]
-        if any(len(t) > 30 for t in labels):
-            ax.set_yticks(ax.get_yticks(), [textwrap.fill(t, 30) for t in labels])
+        if any(len(t) > 24 for t in labels):
+            ax.set_yticks(ax.get_yticks(), [textwrap.fill(t, 24) for t in labels])
 
 
 def _key_below(fig: Figure, panels: list[Axes]) -> list:
@@ -153,12 +153,15 @@ def _stack(fig, panels, bars, entries, footer, renderer, left: float) -> None:
     sizes = []
     for ax in panels:
         box, tight = ax.get_window_extent(renderer), ax.get_tightbbox(renderer)
-        rows = len(ax.get_yticks()) if isinstance(ax.yaxis.get_major_locator(), FixedLocator) else 0
+        labels = [t.get_text() for t in ax.get_yticklabels()]
+        fixed = isinstance(ax.yaxis.get_major_locator(), FixedLocator)
+        rows = len(labels) * (0.22 + 0.15 * max((t.count("\n") for t in labels), default=0)) \
+            if fixed else 0.0  # inches a list of named rows (a Gantt chart) needs
         ends = [t.get_window_extent(renderer).x1 for t in ax.texts if t.get_visible()]
         sizes.append({"right": max(0.0, max(ends, default=0.0) - box.x1) / dpi,
                       "top": (tight.y1 - box.y1) / dpi,
                       "bottom": (box.y0 - tight.y0) / dpi,
-                      "height": max(PANEL_IN if ax is panels[0] else 2.3, 0.22 * rows)})
+                      "height": max(PANEL_IN if ax is panels[0] else 2.3, rows)})
     right = max(s["right"] for s in sizes) + 0.1 + (0.55 if bars else 0.0)
     heights = [s["top"] + s["height"] + s["bottom"] + GAP_IN for s in sizes]
     ncol = 2 if entries and max(len(label) for _, label in entries) < 22 else 1
