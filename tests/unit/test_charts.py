@@ -83,7 +83,10 @@ def test_chart_csv_rounds_to_the_datas_precision_and_names_every_column():
     text = report.chart_csv(frame, "t", "Source: s.")
     assert text.splitlines()[2:5] == ["year,Rate (%),Ratio", "2018,7.5,0.333", "2019,25.0,0.667"]
     with pytest.raises(ValueError, match="name the index"):
-        report.chart_csv(frame.rename_axis(None), "unnamed", "Source: s.")
+        report.chart_csv(frame.set_axis(pd.date_range("2018-01-01", periods=3, freq="YS")),
+                         "unnamed", "Source: s.")
+    assert report.chart_csv(frame.reset_index(drop=True), "rows", "s").splitlines()[2] == \
+        "Rate (%),Ratio"  # row numbers are left out
     fig, ax = plt.subplots()
     ax.bar([1, 2], [3, 4])
     charts.set_alt_text(fig, "bars")
