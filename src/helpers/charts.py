@@ -231,8 +231,12 @@ def published_points(points: dict[str, pd.Series], title: str, start, end, recen
                            label=name)
         panel.set_xlim(lo - pd.Timedelta(days=20), hi + pd.Timedelta(days=20))
         short_date_ticks(panel, 6)
-    for name, series in points.items():
-        direct_label(panels[-1], series.loc[:end], name, color=colour_for(name))
+    ends = {name: s.loc[:end].dropna() for name, s in points.items()}
+    right = max((s.index[-1] for s in ends.values() if len(s)), default=end)
+    for name, series in ends.items():  # labels start right of the latest point, never on one
+        if len(series):
+            direct_label(panels[-1], pd.Series([series.iloc[-1]], index=[right]), name,
+                         color=colour_for(name))
     panels[0].set_title(textwrap.fill(title, 60 if split else 90))
     panels[0].set_ylabel(ylabel)
     if split:
