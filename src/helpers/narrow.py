@@ -9,14 +9,14 @@ least ``MIN_TEXT_CSS_PX``.
 
 from __future__ import annotations
 
-import textwrap
-
 import matplotlib.dates as mdates
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 from matplotlib.text import Text
 from matplotlib.ticker import FixedLocator, MaxNLocator
+from matplotlib.transforms import blended_transform_factory
 
 from helpers import markers
 from helpers.charts import short_date_ticks
@@ -80,7 +80,29 @@ def _fewer_ticks(ax: Axes) -> None:
     else:
         labels = [t.get_text() for t in ax.get_yticklabels()]
         if any(len(t) > 24 for t in labels):
-            ax.set_yticks(ax.get_yticks(), [textwrap.fill(t, 24) for t in labels])
+            _labels_above_rows(ax, labels)
+
+
+ROW_IN = 0.42  # height of one named row (its label line above its bar), inches
+
+
+def _labels_above_rows(ax: Axes, labels: list[str]) -> None:
+    """Long row names (a Gantt or coverage chart) each on a line of its own above its bar,
+    across the panel, instead of a column of tick labels that leaves the bars no room."""
+    ticks = list(ax.get_yticks())
+    down = ax.yaxis_inverted()
+    for bar in ax.patches:  # thinner bars leave each label a line of its own
+        if isinstance(bar, Rectangle):
+            bar.set_y(bar.get_y() + bar.get_height() * 0.2)
+            bar.set_height(bar.get_height() * 0.6)
+    place = blended_transform_factory(ax.transAxes, ax.transData)
+    for y, label in zip(ticks, labels, strict=True):
+        ax.text(0.005, y - 0.3 if down else y + 0.3, label, transform=place, va="bottom",
+                ha="left", fontsize=MIN_TEXT_PT, clip_on=False)
+    ax.tick_params(axis="y", labelleft=False, length=0)
+    lo, hi = min(ticks) - 1.0, max(ticks) + 0.6
+    ax.set_ylim((hi, lo) if down else (lo, hi))
+    ax._tradewatch_rows = len(ticks)
 
 
 def _key_below(fig: Figure, panels: list[Axes]) -> list:
@@ -153,10 +175,7 @@ def _stack(fig, panels, bars, entries, footer, renderer, left: float) -> None:
     sizes = []
     for ax in panels:
         box, tight = ax.get_window_extent(renderer), ax.get_tightbbox(renderer)
-        labels = [t.get_text() for t in ax.get_yticklabels()]
-        fixed = isinstance(ax.yaxis.get_major_locator(), FixedLocator)
-        rows = len(labels) * (0.22 + 0.15 * max((t.count("\n") for t in labels), default=0)) \
-            if fixed else 0.0  # inches a list of named rows (a Gantt chart) needs
+        rows = ROW_IN * getattr(ax, "_tradewatch_rows", 0)  # inches named rows need
         ends = [t.get_window_extent(renderer).x1 for t in ax.texts if t.get_visible()]
         sizes.append({"right": max(0.0, max(ends, default=0.0) - box.x1) / dpi,
                       "top": (tight.y1 - box.y1) / dpi,
