@@ -23,6 +23,7 @@ from helpers.tables import column_label
 # turns the pair into ``<picture>``, and notebooks show the desktop image.
 PHONE_PNG_MIME = "image/vnd.tradewatch.phone+png"
 
+
 def chart_data(ax) -> pd.DataFrame:
     """The labelled lines of a chart as one table: a 'date' index (or the x axis label), one
     column per line headed '<label> [<y axis label>]' so the unit travels with the values."""

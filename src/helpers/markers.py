@@ -98,8 +98,8 @@ def stack_markers(ax: Axes, renderer) -> None:
 
 
 def separate_end_labels(ax: Axes, renderer) -> None:
-    """Nudge end labels (``charts.direct_label``) up or down so none overlaps another; a label
-    moved off its point keeps a leader line to it."""
+    """Nudge end labels (``charts.direct_label``) upwards, lowest first, so none overlaps
+    another; a label moved off its point keeps a leader line to it."""
     notes = [n for n, _, _ in getattr(ax, "_tradewatch_end_labels", []) if n.get_visible()]
     placed = []
     for note in sorted(notes, key=lambda n: Text.get_window_extent(n, renderer).y0):

@@ -25,9 +25,9 @@ WIDTH_IN = 4.0          # width of the phone figure, inches
 DPI = 144               # pixels per inch of the phone image (about 1.5 image px per CSS px)
 PHONE_CSS_PX = 372      # a chart's width on a 390 px screen, less the page's side padding
 MIN_TEXT_CSS_PX = 9.0   # smallest chart text on a phone, CSS px
-MIN_TEXT_PT = 8.0       # = 10.3 CSS px at PHONE_CSS_PX / WIDTH_IN; 9.5 when 5% wider
+MIN_TEXT_PT = 8.0       # = 10.3 CSS px at full width; still 9 if the image is 14% wider
 PANEL_IN = 2.9          # height of a panel's plotting area, inches (the zoom panel: 2.3)
-GAP_IN = 0.12
+GAP_IN = 0.12           # space between stacked panels, inches
 
 
 def text_css_px(points: float, dpi: float, pixel_width: int, shown_px: float = PHONE_CSS_PX) -> float:
@@ -62,8 +62,9 @@ def _panels(fig: Figure) -> tuple[list[Axes], dict[Axes, Axes]]:
 
 
 def _fewer_ticks(ax: Axes) -> None:
-    """At most four dated or numeric ticks on x (short concise labels), five on y; a fixed
-    list of more than six x labels keeps every second or third."""
+    """At most five dated ticks on x (short labels) or four numeric ones, five on y; a fixed
+    list of more than six x labels keeps every second or third; long row names go above
+    their rows."""
     axis = ax.xaxis
     if isinstance(axis.get_major_formatter(), mdates.ConciseDateFormatter | mdates.AutoDateFormatter
                   | mdates.DateFormatter):
@@ -146,7 +147,7 @@ def phone_layout(fig: Figure, footer: Text | None = None) -> None:
     for ax in fig.axes:
         ax.set_axes_locator(None)
         _fewer_ticks(ax)
-        ax.tick_params(labelsize=max(MIN_TEXT_PT, 8))
+        ax.tick_params(labelsize=MIN_TEXT_PT)
     for text in fig.findobj(Text):
         text.set_fontsize(max(text.get_fontsize(), MIN_TEXT_PT))
     fig.set_size_inches(WIDTH_IN, PANEL_IN * (len(panels) + 1))
