@@ -83,7 +83,8 @@ def source_footer(fig: Figure, frames_or_ids: Iterable, note: str | None = None)
     if note:
         text += " " + note
     wrapped = "\n".join(textwrap.wrap(text, 150))
-    fig.text(0.01, 0.005, wrapped, ha="left", va="bottom", fontsize=7.5, color="#444444")
+    fig._tradewatch_footer = fig.text(0.01, 0.005, wrapped, ha="left", va="bottom", fontsize=7.5,
+                                      color="#444444")  # re-wrapped by narrow.phone_layout
     fig.subplots_adjust(bottom=0.12 + 0.03 * wrapped.count("\n"))
     fig._tradewatch_source = text  # read by tests and by describe()
     return text
@@ -100,14 +101,23 @@ def alt_text(fig: Figure) -> str | None:
 
 def direct_label(ax: Axes, series: pd.Series, label: str, color: str | None = None,
                  dy: float = 0.0) -> None:
-    """Label a line at its last valid point instead of using a legend."""
+    """Label a line at its last valid point instead of using a legend (``dy``: points up);
+    ``markers.tidy`` nudges labels that touch apart, and the phone variant (``narrow``)
+    turns them into key entries drawn like the line of the same label."""
     s = series.dropna()
     if s.empty:
         return
-    ax.annotate(label, xy=(s.index[-1], s.iloc[-1]), xytext=(4, dy), textcoords="offset points",
-                va="center", fontsize=9, color=color or ax.get_lines()[-1].get_color(),
-                zorder=10, annotation_clip=False,
-                bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 0.3})
+    colour = color or ax.get_lines()[-1].get_color()
+    note = ax.annotate(label, xy=(s.index[-1], s.iloc[-1]), xytext=(4, dy),
+                       textcoords="offset points", va="center", fontsize=9, color=colour,
+                       zorder=10, annotation_clip=False,
+                       bbox={"facecolor": "white", "alpha": 0.8, "lw": 0, "pad": 0.3},
+                       arrowprops={"arrowstyle": "-", "color": colour, "lw": 0.6, "shrinkA": 0,
+                                   "shrinkB": 1})  # a leader line once markers.tidy nudges it
+    line = next((x for x in ax.get_lines() if x.get_label() == label), None)
+    style = ({"ls": line.get_linestyle(), "lw": line.get_linewidth(), "marker": line.get_marker(),
+              "mfc": line.get_markerfacecolor()} if line is not None else {"lw": 2})
+    ax._tradewatch_end_labels = [*getattr(ax, "_tradewatch_end_labels", []), (note, colour, style)]
 
 
 KEY_LABEL_CHARS = 150  # an event's key label longer than this loses asides, then trailing clauses
@@ -147,45 +157,6 @@ def key_label(measure: str) -> str:
     return text.strip().rstrip(".")
 
 
-def annotate_events(ax: Axes, events: pd.DataFrame, label_column: str = "short_label",
-                    max_labels: int = 12, first_number: int = 1) -> pd.DataFrame:
-    """Numbered event markers: a dashed line per event inside the axes and its number in a
-    circle along the top, coloured by actor, instead of text labels that crowd and get cut.
-    Returns the key (``number``, ``date``, ``actor``, ``label``) that ``report.show_chart``
-    prints under the chart. At most ``max_labels`` events are marked, the earliest first;
-    the key's ``attrs['left_out']`` counts the rest.
-
-    ``events`` needs ``date`` and ``actor``; the key's labels are ``key_label`` of each
-    ``measure`` (whole phrases), or ``label_column`` for events without one.
-    ``first_number`` continues a numbering begun on another panel.
-    """
-    lo, hi = ax.get_xlim()
-    xs = plt.matplotlib.dates.date2num(pd.to_datetime(events["date"]))
-    inside = events[(xs >= lo) & (xs <= hi)].sort_values("date")
-    labels = inside["measure"].map(key_label) if "measure" in inside else inside[label_column]
-    marked = inside.head(max_labels)
-    heights = [0.97, 0.89, 0.81]
-    last_x = {h: -float("inf") for h in heights}
-    min_gap = (hi - lo) * 0.025
-    for number, (_, row) in enumerate(marked.iterrows(), start=first_number):
-        colour = ACTOR_COLOURS.get(row["actor"], PALETTE["black"])
-        day = pd.Timestamp(row["date"])
-        x = plt.matplotlib.dates.date2num(day)
-        ax.axvline(day, color=colour, lw=0.8, ls="--", alpha=0.6)
-        height = next((h for h in heights if x - last_x[h] >= min_gap), heights[0])
-        last_x[height] = x
-        ax.text(day, height, str(number), transform=ax.get_xaxis_transform(), fontsize=7,
-                color="white", ha="center", va="center", zorder=6, fontweight="bold",
-                bbox={"boxstyle": "circle,pad=0.25", "facecolor": colour, "lw": 0})
-    ax.set_xlim(lo, hi)
-    key = pd.DataFrame({"number": range(first_number, first_number + len(marked)),
-                        "date": marked["date"].to_numpy(),
-                        "actor": marked["actor"].to_numpy(),
-                        "label": labels.loc[marked.index].astype(str).to_numpy()})
-    key.attrs["left_out"] = len(inside) - len(marked)
-    return key
-
-
 def mark_stated_zeros(ax: Axes, series: pd.Series, color: str | None = None) -> pd.DatetimeIndex:
     """Draw a source's stated zeros as zeros (diamonds on the axis), so they are not read as
     gaps; returns their dates. Missing months stay gaps in the line."""
@@ -216,11 +187,63 @@ def add_zoom(fig: Figure, frame: pd.DataFrame, start, title: str, step: bool = F
         else:
             zoom.plot(recent.index, recent[col], marker=".", **kw)
     zoom.set_title(title, fontsize=9, loc="left")
-    zoom.xaxis.set_major_formatter(plt.matplotlib.dates.ConciseDateFormatter(
-        zoom.xaxis.get_major_locator()))
-    zoom.tick_params(labelsize=7)
+    short_date_ticks(zoom, 5)  # short month names; markers.tidy thins them further
+    zoom.tick_params(labelsize=7.5)
     fig._tradewatch_zoom = (zoom, pd.Timestamp(start))  # read by report.show_chart
     return zoom
+
+
+def short_date_ticks(ax: Axes, most: int) -> None:
+    """At most ``most`` date ticks on x, labelled short ('2025', 'Apr', 'Jul'), with no offset
+    text; every month count from one to twelve is an allowed step."""
+    dates = plt.matplotlib.dates
+    locator = dates.AutoDateLocator(minticks=2, maxticks=most)
+    locator.intervald[dates.MONTHLY] = [1, 2, 3, 4, 6, 12]
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator, show_offset=False))
+
+
+def published_points(points: dict[str, pd.Series], title: str, start, end, recent_from,
+                     ylabel: str) -> tuple[Figure, Axes]:
+    """Published averages as points, one series per ``points`` entry ('US on China (PIIE)'):
+    PIIE's as dots with dotted steps between them (the level held until the next point),
+    others (CRS) as hollow squares; the whole window ``start``-``end`` and, when the window
+    runs past ``recent_from``, the points from then on (to a month after the last) in a panel
+    of their own with the same y scale, so closely spaced recent points are read apart. End
+    labels go on the last panel. Returns the figure and the main axes."""
+    start, end, recent_from = pd.Timestamp(start), pd.Timestamp(end), pd.Timestamp(recent_from)
+    last = max((s.index.max() for s in points.values() if len(s)), default=end)
+    split = start < recent_from < min(end, last)
+    fig, axes = plt.subplots(1, 2 if split else 1, sharey=True, squeeze=False,
+                             figsize=(11.5, 4.8) if split else None,
+                             gridspec_kw={"width_ratios": [3, 2]} if split else None)
+    panels = list(axes[0])
+    for panel, (lo, hi) in zip(panels, [(start, end if not split else recent_from),
+                                        (recent_from, min(end, last + pd.Timedelta(days=30)))],
+                                 strict=False):
+        for name, series in points.items():
+            colour = colour_for(name)
+            if "(PIIE)" in name:
+                panel.step(series.index, series.values, where="post", color=colour, lw=0.8, ls=":")
+                panel.plot(series.index, series.values, "o", color=colour, ms=5, label=name)
+            else:
+                panel.plot(series.index, series.values, "s", mfc="none", color=colour, ms=6,
+                           label=name)
+        panel.set_xlim(lo - pd.Timedelta(days=20), hi + pd.Timedelta(days=20))
+        short_date_ticks(panel, 6)
+    ends = {name: s.loc[:end].dropna() for name, s in points.items()}
+    right = max((s.index[-1] for s in ends.values() if len(s)), default=end)
+    for name, series in ends.items():  # labels start right of the latest point, never on one
+        if len(series):
+            direct_label(panels[-1], pd.Series([series.iloc[-1]], index=[right]), name,
+                         color=colour_for(name))
+    panels[0].set_title(textwrap.fill(title, 60 if split else 90))
+    panels[0].set_ylabel(ylabel)
+    if split:
+        panels[1].set_title(f"{recent_from:%Y} on, in detail", fontsize=10, loc="left")
+        panels[1].tick_params(labelleft=True)
+    fig.subplots_adjust(right=0.84, wspace=0.18)
+    return fig, panels[0]
 
 
 def zoom_of(fig: Figure) -> tuple[Axes, pd.Timestamp] | None:
@@ -281,12 +304,8 @@ def lines(frame: pd.DataFrame, title: str, ylabel: str, step: bool = False,
             ax.plot(s.index, s.values, **kw)
         if s.notna().any():
             ends[col] = (s.dropna().iloc[-1], kw["color"])
-    span = float(frame.max().max() - frame.min().min()) or 1.0
-    placed: list[float] = []
-    for col, (value, colour) in sorted(ends.items(), key=lambda kv: kv[1][0]):
-        clashes = sum(1 for y in placed if abs(y - value) < 0.04 * span)
-        placed.append(value)
-        direct_label(ax, frame[col], str(col), color=colour, dy=-11 * clashes)
+    for col, (_, colour) in ends.items():  # markers.tidy nudges touching labels apart
+        direct_label(ax, frame[col], str(col), color=colour)
     ax.xaxis.set_major_formatter(plt.matplotlib.dates.ConciseDateFormatter(
         ax.xaxis.get_major_locator()))
     ax.set_title(title)

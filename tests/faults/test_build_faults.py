@@ -324,3 +324,14 @@ def test_only_https_citation_links_and_embedded_csv_survive_the_sanitiser():
     assert 'href="https://example.org/ruling"' in clean
     assert "198.51.100.7" not in clean and "data:text/html" not in clean
     assert 'href="data:text/csv;base64,YSxi"' in clean and "example.org/x.png" not in clean
+
+
+def test_a_picture_keeps_only_one_embedded_image_per_srcset():
+    phone = "data:image/png;base64,iVBORw0KGgo="
+    body = (f"<picture data-text-px='18'><source media='(max-width: 600px)' srcset='{phone}'>"
+            f"<source srcset='{phone} 1x, https://example.org/x.png 2x'>"
+            "<source srcset='data:text/html;base64,PGI+'><img src='" + phone + "' alt='a'></picture>")
+    clean = briefs.sanitise_body(body)
+    assert clean.count(f'srcset="{phone}"') == 1 and 'media="(max-width: 600px)"' in clean
+    assert "example.org" not in clean and "data:text/html" not in clean
+    assert "<picture" in clean and 'data-text-px="18"' in clean

@@ -16,13 +16,14 @@ import nbformat
 import pandas as pd
 import pytest
 
-from helpers import charts, paths
+from helpers import charts, narrow, paths
 from helpers.data import load
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DESKTOP, PHONE = 1100, 390
+KEY_DATE = re.compile(r"(?:^|; )(\d{2} [A-Z][a-z]{2} \d{4}): ")
 DANGLING = re.compile(r"(\b(of|on|to|the|a|an|and|or|for|in|by|with|from|USD)|[,;:(])$")
 
 
@@ -42,7 +43,8 @@ def browser():
 
 @pytest.fixture(scope="module")
 def shots(tmp_path_factory):
-    """Screenshots go to a scratch folder, never into the project's reports/."""
+    """Screenshots go to a scratch folder, never into the project's reports/; each saved
+    file's path is printed in the test run's output for review."""
     return tmp_path_factory.mktemp("screenshots")
 
 
@@ -126,22 +128,34 @@ def test_every_event_key_sits_under_its_chart_with_whole_labels(built_briefs, br
         assert len(keys) == drawn, f"{name}: a chart's event key did not reach the page"
         for key in keys:
             assert key["after_chart"], f"{name}: an event key is not under a chart"
-            numbers = [n for n, _ in key["items"]]
+            numbers = []
+            for first, text in key["items"]:  # '5 06 Jul 2018: label' or '5-6 06 Jul ...; 08 Jul ...'
+                mark, _, events = text.partition(" ")
+                low, _, high = mark.partition("-")
+                assert int(low) == first, (name, text)
+                numbers += range(first, int(high or low) + 1)
+                labels = KEY_DATE.split(events)[2::2]
+                assert len(labels) == int(high or low) - first + 1, (name, text)
+                for label in labels:
+                    assert label in whole, f"{name}: {label!r} is not an event's whole label"
+                    assert not DANGLING.search(label), f"{name}: {label!r} is cut short"
             assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), name
-            for _, text in key["items"]:
-                label = text.split(": ", 1)[1]
-                assert label in whole, f"{name}: {label!r} is not an event's whole label"
-                assert not DANGLING.search(label), f"{name}: {label!r} is cut short"
         keyed[name] = len(keys)
         page.close()
     assert keyed.get("01_tariff_timeline") and keyed.get("03_soybean_collapse"), keyed
 
 
 def test_every_chart_csv_link_decodes_to_its_data(built_briefs, browser):
+    """One CSV link per chart image in every brief (the data tour included); each CSV opens
+    with its title and source line, every numeric column's header names its unit ('[%]',
+    '(USD bn)'), no column is called 'x', and numbers carry at most six decimals."""
     reports = built_briefs["reports"]
     links = 0
     for name in _built(built_briefs):
         page, *_ = _open(browser, (reports / f"{name}.html").as_uri())
+        images = page.evaluate("document.images.length")
+        csvs = page.locator("a.tw-csv").count()
+        assert csvs == images, f"{name}: {images} charts but {csvs} CSV links"
         for href, download in page.eval_on_selector_all(
                 "a.tw-csv", "els => els.map(e => [e.getAttribute('href'), "
                             "e.getAttribute('download')])"):
@@ -156,19 +170,60 @@ def test_every_chart_csv_link_decodes_to_its_data(built_briefs, browser):
             assert all(columns) and not header.startswith("#"), (name, header)
             data = pd.read_csv(io.StringIO("\n".join(lines[2:])))
             assert len(data) > 0 and list(data.columns) == columns, (name, title)
+            assert "x" not in [c.strip().lower() for c in columns], (name, title)
+            for col in columns[1:]:
+                if pd.api.types.is_numeric_dtype(data[col]) and data[col].dtype != bool:
+                    assert re.search(r"\[.+\]|\(.+\)", col), f"{name}: {col!r} names no unit"
+            assert not re.search(r"\.\d{7,}", "\n".join(lines[2:])), (name, title)
             links += 1
         page.close()
     assert links >= 5
 
 
+CHART_TEXT = """Array.from(document.images).map(img => {
+    const pic = img.closest('picture'), source = pic && pic.querySelector('source');
+    return {narrow: !!source && img.currentSrc === source.getAttribute('srcset')
+                    && img.currentSrc !== img.src,
+            text_px: pic ? Number(pic.dataset.textPx) : 0,
+            shown: img.getBoundingClientRect().width, natural: img.naturalWidth};
+})"""
+TABLES = """Array.from(document.querySelectorAll('table')).map(t => {
+    const box = t.getBoundingClientRect(), style = getComputedStyle(t);
+    return {right: box.right, left: box.left, wide: t.scrollWidth > t.clientWidth + 1,
+            scrolls: ['auto', 'scroll'].includes(style.overflowX),
+            cue: style.backgroundImage.includes('gradient')};
+})"""
+
+
 def test_every_brief_fits_a_phone_screen(built_briefs, browser, shots, capsys):
+    """At 390 px: every chart is its phone variant with text of at least
+    ``narrow.MIN_TEXT_CSS_PX`` as shown (the phone image's smallest text, in image pixels,
+    scaled by its shown over its natural width), and every table fits the screen or scrolls
+    in its own box with the edge shadow as its cue; the page never scrolls sideways."""
     reports = built_briefs["reports"]
     for name in _built(built_briefs):
         page, external, failed, errors = _open(browser, (reports / f"{name}.html").as_uri(), PHONE)
         assert external == [] and failed == [] and errors == [], name
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE, f"{name} scrolls sideways on a phone ({width} px)"
+        charts_shown = page.evaluate(CHART_TEXT)
+        assert charts_shown, name
+        for i, chart in enumerate(charts_shown, 1):
+            assert chart["narrow"], f"{name}: chart {i} is not its phone variant at {PHONE} px"
+            css_px = chart["text_px"] * chart["shown"] / chart["natural"]
+            assert css_px >= narrow.MIN_TEXT_CSS_PX, f"{name}: chart {i} text {css_px:.1f} CSS px"
+        for i, table in enumerate(page.evaluate(TABLES), 1):
+            assert table["left"] >= 0 and table["right"] <= PHONE, f"{name}: table {i} overflows"
+            assert not table["wide"] or (table["scrolls"] and table["cue"]), (name, i, table)
         _save(page, shots, name, PHONE, capsys)
+        page.close()
+
+
+def test_the_desktop_page_shows_the_desktop_charts(built_briefs, browser):
+    reports = built_briefs["reports"]
+    for name in _built(built_briefs):
+        page, *_ = _open(browser, (reports / f"{name}.html").as_uri(), DESKTOP)
+        assert not any(c["narrow"] for c in page.evaluate(CHART_TEXT)), name
         page.close()
 
 

@@ -9,10 +9,11 @@ import nh3
 
 from helpers import mathml
 
-_BODY_TAGS = set(nh3.ALLOWED_TAGS) | {"main", "section", "tfoot"} | mathml.TAGS
+_BODY_TAGS = set(nh3.ALLOWED_TAGS) | {"main", "section", "tfoot", "picture", "source"} | mathml.TAGS
 _BODY_ATTRIBUTES = {"*": {"class", "id", "title", "lang", "dir", "tabindex", "data-mime-type",
                           "style", "align"},
                     "a": {"href", "download"}, "img": {"src", "alt", "width", "height"},
+                    "picture": {"data-text-px"}, "source": {"media", "srcset", "type"},
                     "li": {"value"},
                     "td": {"colspan", "rowspan"}, "th": {"colspan", "rowspan", "scope"},
                     "table": {"border"}, "ol": {"start"},
@@ -21,13 +22,18 @@ _STYLE_PROPERTIES = {"text-align", "vertical-align", "color", "background-color"
                      "font-style", "font-size", "white-space", "width", "height", "padding",
                      "margin", "border", "border-bottom", "border-collapse"}
 
+_ONE_DATA_IMAGE = re.compile(r"data:image/(png|jpeg|webp);base64,[A-Za-z0-9+/=]+")
+
 
 def _keep_attribute(tag: str, attribute: str, value: str) -> str | None:
-    """Images only from ``data:image/``; links in-page, relative, a chart's embedded CSV
-    (``data:text/csv``) or a cited source over ``https://`` (an anchor loads nothing until a
-    reader follows it; plain ``http://`` is dropped); no CSS ``url()``."""
+    """Images only from ``data:image/`` (a ``srcset`` holds exactly one such image, no other
+    candidate); links in-page, relative, a chart's embedded CSV (``data:text/csv``) or a
+    cited source over ``https://`` (an anchor loads nothing until a reader follows it; plain
+    ``http://`` is dropped); no CSS ``url()``."""
     if attribute == "src":
         return value if value.startswith("data:image/") else None
+    if attribute == "srcset":
+        return value if _ONE_DATA_IMAGE.fullmatch(value.strip()) else None
     if attribute == "href":
         lowered = value.lower()
         if lowered.startswith("data:"):
