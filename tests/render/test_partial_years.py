@@ -116,3 +116,17 @@ def test_every_partial_year_in_a_brief_says_its_months(built_briefs):
                 name, year_rows)
         assert all(re.fullmatch(r"\d{4}", label) for label in labels
                    if not label.startswith(str(first_end.year))), (name, labels)
+
+
+def test_the_price_ratio_sentence_says_when_its_last_year_is_partial(built_briefs):
+    """04 compares 2018's annual average of a price-index ratio with 2023's: when the indexes
+    end before December 2023 the sentence names the months behind 2023's average."""
+    reports = built_briefs["reports"]
+    payload = json.loads((reports / "04_input_costs.figures.json").read_text())
+    end = max(pd.Timestamp(s["last_observation"]) for s in payload["series"]
+              if s["series"] in {"PPI soybeans", "PPI fertilizer materials"})
+    claim = next(c["text"] for c in payload["claims"] if "price-index ratio (annual averages" in c["text"])
+    if end.year == 2023 and end.month < 12:
+        assert f"2023's over Jan-{end:%b} only" in claim, claim
+    else:
+        assert "price-index ratio (annual averages)" in claim, claim
