@@ -41,6 +41,7 @@ def test_the_lead_leaves_out_a_missing_figure_and_the_instructor_index_says_what
     assert "US export sales of 2025/26" not in page and "China&#39;s tariff on US soybeans:" in page
     assert "<title>US–China Trade Watch: briefs, instructor edition</title>" in page
     assert "class=\"edition\">Instructor edition" in page
+    assert "<a href=\"../index.html\">policy edition</a>" in page
     assert "First build of" not in page  # every brief has a previous build
 
 
