@@ -41,7 +41,8 @@ def full_years(series: pd.Series) -> pd.Series:
 
 def same_months_comparison(series: pd.Series, year: int) -> pd.DataFrame:
     """A partial ``year`` against the same months of the year before (the only fair
-    comparison for a year-to-date total). Columns: period, value, months."""
+    comparison for a year-to-date total). Columns: period ('2024 Jan-Nov'; just '2024' when
+    all twelve months are there), value, months."""
     s = series.dropna()
     months = sorted(s[s.index.year == year].index.month)
     if not months:
@@ -49,9 +50,10 @@ def same_months_comparison(series: pd.Series, year: int) -> pd.DataFrame:
     rows = []
     for y in (year - 1, year):
         sel = s[(s.index.year == y) & s.index.month.isin(months)]
-        rows.append({"period": f"{y} {pd.Timestamp(year=y, month=months[0], day=1):%b}-"
-                     f"{pd.Timestamp(year=y, month=months[-1], day=1):%b}",
-                     "value": sel.sum(), "months": len(sel)})
+        span = ("" if len(months) == 12 else
+                f" {pd.Timestamp(year=y, month=months[0], day=1):%b}-"
+                f"{pd.Timestamp(year=y, month=months[-1], day=1):%b}")
+        rows.append({"period": f"{y}{span}", "value": sel.sum(), "months": len(sel)})
     return pd.DataFrame(rows)
 
 

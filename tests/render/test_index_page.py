@@ -41,4 +41,41 @@ def test_the_lead_leaves_out_a_missing_figure_and_the_instructor_index_says_what
     assert "US export sales of 2025/26" not in page and "China&#39;s tariff on US soybeans:" in page
     assert "<title>US–China Trade Watch: briefs, instructor edition</title>" in page
     assert "class=\"edition\">Instructor edition" in page
+    assert "<a href=\"../index.html\">policy edition</a>" in page
     assert "First build of" not in page  # every brief has a previous build
+
+
+def test_nothing_moved_is_said_once_and_what_moved_under_its_brief(tmp_path):
+    """SYNTHETIC: every brief's previous build held the same figures but one, revised."""
+    payloads = lead_payloads()
+    reports = tmp_path / "reports"
+    (reports / ".cache").mkdir(parents=True)
+    for name, payload in payloads.items():
+        payload = {"title": f"Synthetic {name}", "takeaway": "A made-up line.", **payload}
+        previous = json.loads(json.dumps({**payload, "built": "2026-01-01T00:00:00"}))
+        if name == "02_decoupling":
+            previous["figures"][0]["value"] = 1.0  # a revision since the build before
+        (reports / f"{name}.html").write_text("<html></html>")
+        state = {"status": "ok", "payload": payload, "previous": previous}
+        (reports / ".cache" / f"{name}.json").write_text(json.dumps(state))
+    page = briefs.write_index(reports).read_text()
+    assert page.count("Nothing moved") == 1 and "First build of" not in page
+    line = page[page.index("Nothing moved"):].split("</p>")[0]
+    assert "Synthetic 01_tariff_timeline" in line and "Synthetic 02_decoupling" not in line
+    assert page.count("Since the build of 2026-01-01") == 1
+
+
+def test_the_built_index_dates_every_sentence_and_writes_none_for_zero(built_briefs):
+    import re
+
+    page = (built_briefs["reports"] / "index.html").read_text(encoding="utf-8")
+    overview = page[page.index('<section class="overview">'):page.index("</section>",
+                                                                     page.index('class="overview"'))]
+    sentences = [re.sub(r"<[^>]+>", "", s).strip()
+                 for p in re.findall(r"<p>(.*?)</p>", overview, re.S)
+                 for s in re.split(r'<a class="src"[^>]*>\[\d\d\]</a>', p) if s.strip()]
+    assert len(sentences) >= 6, sentences
+    undated = [s for s in sentences if not re.search(r"\b(?:19|20)\d{2}\b", s)]
+    assert not undated, f"overview sentences without the date of their figure: {undated}"
+    assert not re.search(r"(?<![\d.,])0(?:\.0+)? (?:kg|t|Mt|thousand t)\b", page)
+    assert page.count("First build of") + page.count("Nothing moved") <= 1

@@ -95,6 +95,8 @@ def test_same_months_comparison_matches_months():
     table = trade.same_months_comparison(s, 2024)
     assert list(table["months"]) == [11, 11]
     assert table.loc[0, "value"] == sum(range(11)) and table.loc[0, "period"] == "2023 Jan-Nov"
+    whole = trade.same_months_comparison(s, 2023)  # SYNTHETIC: all of 2023 against 2022's none
+    assert list(whole["period"]) == ["2022", "2023"] and list(whole["months"]) == [0, 12]
 
 
 def test_rolling_sums_and_shares_need_full_windows():
