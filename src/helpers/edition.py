@@ -163,11 +163,11 @@ def _write_edition(staging: Path) -> None:
 
 def ship_checks_not_answers(package: Path) -> None:
     """In the student edition's copy of the kit (``package``), replace the reference
-    computations (``helpers/answers.py``) by the salted checks ``teach.check_answer`` reads,
-    computed now from the loaded data."""
+    computations (the ``helpers/answers`` package) by the salted checks ``teach.check_answer``
+    reads, computed now from the loaded data."""
     from helpers import answers, teach
 
-    (package / "answers.py").unlink()
+    shutil.rmtree(package / "answers")
     teach.write_keys(answers.sealed_keys(), package / teach.KEYS_FILE.name)
 
 

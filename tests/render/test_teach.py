@@ -230,6 +230,7 @@ def test_nothing_in_the_student_edition_holds_an_answer_or_the_code_computing_it
                 if not (p.is_relative_to(student / "data" / "snapshot") and _raw_extract(student, p))}
     assert student / "src" / "helpers" / "teach.py" in searched
     assert student / "data" / "catalog.toml" in searched
+    assert not (student / "src" / "helpers" / "answers").exists()
     assert not (student / "src" / "helpers" / "answers.py").exists()
     assert not [p for p in files if p.name in {"answer-key.md", "instructor-guide.md"}]
     notebooks = [p for p in files if p.suffix == ".ipynb"]
