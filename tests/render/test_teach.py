@@ -61,7 +61,7 @@ def test_every_exercise_has_a_marked_solution_and_a_check(nb_path):
         assert _check_name(solution) in answers.REFERENCES
 
 
-@pytest.mark.parametrize("stem", ["02_decoupling", "03_soybean_collapse"])
+@pytest.mark.parametrize("stem", [p.stem for p in NARRATIVE])
 def test_half_the_exercises_ask_for_a_reading_and_start_from_a_loaded_table(stem):
     """Each such exercise is followed by its number's solution and a reading's solution (a
     choice among the readings its text states, computed from the data, with a model answer
