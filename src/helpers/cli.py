@@ -173,10 +173,12 @@ def _run(command: list[str], extra: list[str]) -> int:
 
 def _tool(args) -> int:
     """``test`` (pytest), ``lint`` (ruff over what pyproject names), ``bench``, ``lab``."""
+    if args.command == "lab":
+        from helpers import lab
+        return lab.run(args.extra)
     commands = {"test": [sys.executable, "-m", "pytest"],
                 "lint": [sys.executable, "-m", "ruff", "check"],
-                "bench": [sys.executable, "bench/briefs.py"],
-                "lab": [sys.executable, "-m", "jupyterlab", "notebooks"]}
+                "bench": [sys.executable, "bench/briefs.py"]}
     return _run(commands[args.command], args.extra)
 
 
@@ -276,7 +278,7 @@ def build_parser() -> argparse.ArgumentParser:
     for verb, text in [("test", "run the test suite (pytest; extra arguments pass through)"),
                        ("lint", "ruff over the project's code, tests and notebooks"),
                        ("bench", "speed and memory benchmarks, printed as ratios"),
-                       ("lab", "JupyterLab on notebooks/ with the kit importable")]:
+                       ("lab", "JupyterLab at the project root, the kit importable (options after --)")]:
         tool = sub.add_parser(verb, parents=verbose, help=text)
         tool.add_argument("extra", nargs=argparse.REMAINDER, help="passed to the tool")
         tool.set_defaults(func=_tool)

@@ -20,7 +20,7 @@ from pathlib import Path
 import nbformat
 from nbconvert.preprocessors import Preprocessor
 
-from helpers import owned, paths
+from helpers import instructor, owned, paths
 
 KIT = Path(__file__).resolve().parent  # the helpers package the edition ships as src/helpers
 TEACHING_TAGS = {"exercise", "solution", "method", "learning-goals"}
@@ -33,17 +33,25 @@ def tags(cell) -> set[str]:
 
 
 class InstructorCells(Preprocessor):
-    """For a brief with inputs hidden: put a solution's code in a collapsed ``<details>``
-    and a method cell's code in a visible block, each before the cell's own outputs."""
+    """For a brief with inputs hidden: put a solution's code and outputs in a collapsed
+    ``<details>``, a method cell's code in a visible block before its outputs, and the
+    glossary the learning goals link to inside the page (``helpers.instructor``)."""
+
+    def preprocess(self, nb, resources):
+        nb, resources = super().preprocess(nb, resources)
+        return instructor.with_glossary(nb), resources
 
     def preprocess_cell(self, cell, resources, index):
         kind = tags(cell) & {"solution", "method"}
         if cell.cell_type == "code" and kind:
             block = f"<pre><code>{html.escape(cell.source)}</code></pre>"
-            if "solution" in kind:
-                block = f"<details class='tw-solution'><summary>Solution</summary>{block}</details>"
+            outputs = cell.get("outputs", [])
+            if "solution" in kind:  # the solution's outputs go inside its collapsed block
+                block = (f"<details class='tw-solution'><summary>Solution</summary>{block}"
+                         f"{instructor.outputs_html(outputs)}</details>")
+                outputs = []
             shown = nbformat.v4.new_output("display_data", data={"text/html": block})
-            cell.outputs = [shown, *cell.get("outputs", [])]
+            cell.outputs = [shown, *outputs]
         return cell, resources
 
 
@@ -89,8 +97,11 @@ You need Python 3.11 or newer. In this folder:
 ```sh
 python3 -m venv .venv
 .venv/bin/pip install -e .          # Windows: .venv\\Scripts\\pip install -e .
-.venv/bin/jupyter lab notebooks/    # Windows: .venv\\Scripts\\jupyter lab notebooks/
+.venv/bin/jupyter lab               # Windows: .venv\\Scripts\\jupyter lab
 ```
+
+JupyterLab opens at this folder: the notebooks are in `notebooks/`, and their links to
+`docs/glossary.md` work from there.
 
 `pip install -e .` installs the kit (the `helpers` package in `src/`) from this folder, so
 the notebooks find the data beside it. Installing needs the package index once; for a room
@@ -163,11 +174,11 @@ def _write_edition(staging: Path) -> None:
 
 def ship_checks_not_answers(package: Path) -> None:
     """In the student edition's copy of the kit (``package``), replace the reference
-    computations (``helpers/answers.py``) by the salted checks ``teach.check_answer`` reads,
-    computed now from the loaded data."""
+    computations (the ``helpers/answers`` package) by the salted checks ``teach.check_answer``
+    reads, computed now from the loaded data."""
     from helpers import answers, teach
 
-    (package / "answers.py").unlink()
+    shutil.rmtree(package / "answers")
     teach.write_keys(answers.sealed_keys(), package / teach.KEYS_FILE.name)
 
 

@@ -61,7 +61,7 @@ def test_every_exercise_has_a_marked_solution_and_a_check(nb_path):
         assert _check_name(solution) in answers.REFERENCES
 
 
-@pytest.mark.parametrize("stem", ["02_decoupling", "03_soybean_collapse"])
+@pytest.mark.parametrize("stem", [p.stem for p in NARRATIVE])
 def test_half_the_exercises_ask_for_a_reading_and_start_from_a_loaded_table(stem):
     """Each such exercise is followed by its number's solution and a reading's solution (a
     choice among the readings its text states, computed from the data, with a model answer
@@ -230,6 +230,7 @@ def test_nothing_in_the_student_edition_holds_an_answer_or_the_code_computing_it
                 if not (p.is_relative_to(student / "data" / "snapshot") and _raw_extract(student, p))}
     assert student / "src" / "helpers" / "teach.py" in searched
     assert student / "data" / "catalog.toml" in searched
+    assert not (student / "src" / "helpers" / "answers").exists()
     assert not (student / "src" / "helpers" / "answers.py").exists()
     assert not [p for p in files if p.name in {"answer-key.md", "instructor-guide.md"}]
     notebooks = [p for p in files if p.suffix == ".ipynb"]
@@ -372,6 +373,38 @@ def test_instructor_build_writes_reports_instructor(tmp_path, monkeypatch):
     page = (tmp_path / "reports" / "instructor" / "09_synthetic_exercise.html").read_text()
     assert "<details" in page and "answer = 2 * x" in page and "<math" in page
     assert not (tmp_path / "reports" / "09_synthetic_exercise.html").exists()
+
+
+def test_instructor_brief_links_its_own_glossary_and_keeps_solution_outputs_collapsed():
+    """A synthetic executed notebook (not data): the learning goals' glossary link points
+    into the page, the glossary is there, and a solution's printed check sits inside its
+    collapsed block, not below it."""
+    goals = new_markdown_cell("**Learning goals.** Terms are in the [glossary](../docs/glossary.md).",
+                              metadata={"tags": ["learning-goals"]})
+    solution = new_code_cell(f"{edition.BEGIN}\nanswer = 2\n{edition.END}\nprint('checked')",
+                             metadata={"tags": ["solution"]})
+    solution.outputs = [nbformat.v4.new_output("stream", name="stdout",
+                                               text=f"{teach.ACCEPTED}: synthetic check\n")]
+    nb = new_notebook(cells=[goals, solution])
+    page = briefs.render_html(nb, edition="instructor")
+    assert 'href="#glossary"' in page and "../docs/glossary.md" not in page
+    glossary = re.search(r'<details class="tw-glossary" id="glossary">(.*?)</details>', page, re.DOTALL)
+    assert glossary and "Section 301" in glossary.group(1)
+    (block,) = re.findall(r'<details class="tw-solution">(.*?)</details>', page, re.DOTALL)
+    assert "answer = 2" in block and f"{teach.ACCEPTED}: synthetic check" in block
+    outside = re.sub(r"<details.*?</details>", "", page, flags=re.DOTALL)
+    assert teach.ACCEPTED not in outside
+    policy = briefs.render_html(nb, edition="policy")
+    assert "glossary" not in policy.lower() and teach.ACCEPTED not in policy
+
+
+def test_student_edition_opens_at_its_root_so_the_glossary_link_resolves(student):
+    readme = (student / "README.md").read_text()
+    assert "jupyter lab notebooks" not in readme and ".venv/bin/jupyter lab " in readme
+    for nb_path in NARRATIVE:
+        goals = _read(student / "notebooks" / nb_path.name).cells[1]
+        assert "](../docs/glossary.md)" in goals.source
+    assert (student / "notebooks" / "../docs/glossary.md").resolve().is_file()
 
 
 def test_to_mathml_converts_math_and_leaves_code_and_escaped_dollars():
