@@ -62,29 +62,32 @@ brief.show()
 # %% [markdown]
 # ## Status: coverage, vintage and origin of each dataset
 #
-# `origin` says whether a dataset was read from the committed snapshot or a newer refresh
-# cache; `freshness` compares the newest observation with today's date (monthly trade and
-# price series are published with a lag of one to three months).
+# "Read from" says whether a dataset came from the committed snapshot or a newer refresh
+# cache; "freshness" compares the newest observation with today's date (monthly trade and
+# price series are published with a lag of one to three months). Dates on the first of a
+# month stand for the month; facts quoted from publications are not dated.
 
 # %% tags=["remove-input"]
-report.show_table(table.drop(columns=["source"]), decimals=0)
+from helpers import tour
+
+report.show_table(tour.status_table(table), decimals=0)
 
 # %% [markdown]
 # ## Coverage of every series
 
 # %% tags=["remove-input"]
 fig = charts.coverage_chart(cov)
-charts.source_footer(fig, frames)
-charts.set_alt_text(fig, "Horizontal bars showing, for each series in the kit, the span from its "
-                    f"first to its last observation; the spans run from {cov['start'].min():%Y} "
-                    f"to {cov['end'].max():%Y-%m}.")
-report.show_figure(fig)
+report.show_chart(fig, frames, data=cov.rename(columns={"observations": "observations [n]",
+                                                      "missing": "missing months [n]"}),
+                  alt="Horizontal bars showing, for each series in the kit, the span from its "
+                      f"first to its last observation; the spans run from {cov['start'].min():%Y} "
+                      f"to {cov['end'].max():%Y-%m}.")
 
 # %% [markdown]
 # ## Units, publishers and licences
 
 # %% tags=["remove-input"]
-report.show_table(catalog.summary())
+report.show_table(tour.catalog_table(catalog.summary()))
 
 # %% [markdown]
 # ## Known gaps and caveats
@@ -105,4 +108,4 @@ display(Markdown("\n".join(lines)))
 # ## Series with missing months inside their span
 
 # %% tags=["remove-input"]
-report.show_table(cov[cov["missing"] > 0], decimals=0)
+report.show_table(tour.gaps_table(cov), decimals=0)

@@ -43,11 +43,10 @@ actor = "both"              # events to mark: "US", "China" or "both"
 soybean_basis = "waiver"    # "waiver" (importers with exclusions) or "statutory"
 
 # %% tags=["remove-cell"]
-import matplotlib.pyplot as plt
 import pandas as pd
 from IPython.display import Markdown, display
 
-from helpers import charts, report, tariffs
+from helpers import charts, outlook, report, tariffs
 from helpers.data import load
 
 charts.use_house_style()
@@ -56,7 +55,7 @@ avg = load("average_tariffs")
 facts = load("rare_earth_facts").set_index("fact_id")
 phase_one = load("phase_one_facts").set_index("fact_id")
 end = end or f"{tariffs.latest_event(events):%Y-%m-%d}"
-count_from = tariffs.default_as_of(as_of)
+count_from = outlook.default_as_of(as_of)
 if pd.Timestamp(start) >= pd.Timestamp(end):
     raise ValueError(f"start {start} must be before end {end}")
 if actor not in ("US", "China", "both"):
@@ -129,20 +128,12 @@ if len(piie_us) + len(crs_us) == 0:
     display(Markdown(f"No published average falls between {start} and {end}; the kit's "
                      f"averages run {avg['date'].min():%Y-%m} to {avg['date'].max():%Y-%m}."))
 else:
-    fig, ax = plt.subplots()
-    for series, colour, name in [(piie_us, charts.PALETTE["blue"], "US on China (PIIE)"),
-                                 (piie_cn, charts.PALETTE["vermillion"], "China on US (PIIE)")]:
-        ax.step(series.index, series.values, where="post", color=colour, lw=0.8, ls=":")
-        ax.plot(series.index, series.values, "o", color=colour, ms=5)
-        charts.direct_label(ax, series, name, color=colour)
-    for series, colour, name in [(crs_us, charts.PALETTE["blue"], "US on China (CRS)"),
-                                 (crs_cn, charts.PALETTE["vermillion"], "China on US (CRS)")]:
-        ax.plot(series.index, series.values, "s", mfc="none", color=colour, ms=6)
-        charts.direct_label(ax, series, name, color=colour, dy=-10)
-    ax.set_xlim(pd.Timestamp(start), pd.Timestamp(end))
-    ax.set_ylabel("average tariff, %")
-    ax.set_title("Trade-weighted average tariffs: PIIE (dots) and CRS (squares)")
-    report.show_chart(fig, [avg, events],
+    fig, ax = charts.published_points(
+        {"US on China (PIIE)": piie_us, "China on US (PIIE)": piie_cn,
+         "US on China (CRS)": crs_us, "China on US (CRS)": crs_cn},
+        "Trade-weighted average tariffs: PIIE (dots) and CRS (squares)", start, end,
+        "2025-01-01", "average tariff, %")
+    report.show_chart(fig, [avg, events], ax=ax,
                       note="Dotted steps between PIIE points are an assumption (level held until "
                            f"the next published point). Published averages end "
                            f"{avg['date'].max():%Y-%m}.",
@@ -211,7 +202,7 @@ pd.DataFrame({"total tariff, %": method_steps,
 spans = tariffs.instrument_spans(events, until=end)
 spans = spans[spans["actor"].isin(actors)]
 fig, ax = charts.gantt(spans, "Tariff instruments and export controls in force")
-report.show_chart(fig, [events],
+report.show_chart(fig, [events], data=spans[["actor", "instrument", "start", "end", "ongoing"]],
                   alt=f"Gantt chart of {len(spans)} instruments between "
                       f"{spans['start'].min():%Y} and {pd.Timestamp(end):%Y}, US measures and "
                       "China's counter-measures.")
@@ -305,7 +296,7 @@ brief.claim(
 # %% [markdown] tags=["exercise"]
 # ## Exercises
 #
-# Each exercise asks for one number. Compute it with the kit's helpers in the cell below the question, then run `teach.check_answer(...)`: it says whether your number is within tolerance of the reference computed from the same data, without showing the reference. Exercises run from easy to hard.
+# Each exercise asks for a number, and some also for a reading (a choice among stated readings). Compute each in the cell below the question, then run `teach.check_answer(...)`: it says whether your answer matches the reference computed from the same data, without showing the reference. Exercises run from easy to hard.
 #
 # ### Exercise 1 (easy): How long did the peak last?
 #
@@ -327,21 +318,36 @@ teach.check_answer("01_peak_days", answer)
 # %% [markdown] tags=["exercise"]
 # ### Exercise 2 (medium): The average rate of 2025
 #
-# A step path that spends a few weeks at its peak has a peak that few shipments paid. Compute the day-weighted average of China's tariff on US soybeans over
-# calendar year 2025 (waiver basis) and compare it with the peak.
+# A step path that spends a few weeks at its peak has a peak that few shipments paid. Compute
+# the day-weighted average of China's tariff on US soybeans over calendar year 2025 (waiver
+# basis, `tariffs.soybean_tariff_path` on the loaded `events` table) and compare it with the
+# year's peak and with its rate on 1 January 2025.
 #
 # **Compute:** the mean of the daily path from 2025-01-01 to 2025-12-31. **Unit:** %.
+#
+# **Then choose** (second cell, `answer = "peak"` or `"start"`): the 2025 average is closer to
+# the year's peak ("peak") or to the rate on 1 January ("start"). What does your reading say
+# about the tariff US soybeans actually paid in 2025, and what can it not say?
 
 # %% tags=["solution"]
 ### BEGIN SOLUTION
 path_2025 = tariffs.soybean_tariff_path(events, "2025-01-01", "2025-12-31", basis="waiver")
-answer = path_2025.mean()
-print(f"2025 average {answer:.1f}% against a peak of {path_2025.max():g}%")
+answer = mean_2025 = path_2025.mean()
+print(f"2025 average {mean_2025:.1f}%: from {path_2025.iloc[0]:g}% on 1 January to a peak of {path_2025.max():g}%")
 ### END SOLUTION
 teach.check_answer("01_mean_2025", answer)
 
+# %% tags=["solution"]
+### BEGIN SOLUTION
+# Model answer: a day-weighted average counts each rate by its days, so a peak of a few
+# weeks moves it little; few cargoes paid the highest rates, and exclusions and clearance
+# dates decide what shipments paid.
+answer = "peak" if path_2025.max() - mean_2025 < mean_2025 - path_2025.iloc[0] else "start"
+### END SOLUTION
+teach.check_answer("01_mean_reading", answer)
+
 # %% [markdown] tags=["exercise"]
-# ### Exercise 3 (medium): Stacking US duties
+# ### Exercise 3 (medium): Stacking US duties, against the average
 #
 # A good on Section 301 List 3 arrived in the US from China on 12 April 2025. Apply the
 # stacking rule to the China-specific US instruments: what additional duty did it face
@@ -350,14 +356,34 @@ teach.check_answer("01_mean_2025", answer)
 #
 # **Compute:** the sum of the instrument rates in force that day (`tariffs.in_force_on`).
 # **Unit:** %.
+#
+# **Then choose** (second cell, `answer = "above"` or `"below"`): start from the loaded table
+# `avg` (`load("average_tariffs")`: one row per `publisher`, `direction` and `date`, with
+# `avg_tariff_pct`) and take PIIE's latest average US tariff on Chinese goods (`direction`
+# `us_on_china`) dated on or before 12 April 2025. Is your good's additional duty above it
+# ("above") or at or below it ("below")? Why can one good's duty differ so much from the
+# average?
 
 # %% tags=["solution"]
 ### BEGIN SOLUTION
 rates = tariffs.in_force_on(events, "2025-04-12")
-answer = rates["Section 301 List 3"] + rates["IEEPA stack"]
+answer = stack_list3 = rates["Section 301 List 3"] + rates["IEEPA stack"]
 print({k: v for k, v in rates.items() if v})
 ### END SOLUTION
 teach.check_answer("01_stack_list3", answer)
+
+# %% tags=["solution"]
+### BEGIN SOLUTION
+# Model answer: the average weights every good by its pre-duty trade, and goods on no
+# list or exempted pull it down; a List 3 good pays the whole stack. One answers what the
+# typical import dollar faced, the other what one importer paid.
+piie_rows = avg[(avg["publisher"] == "PIIE") & (avg["direction"] == "us_on_china")
+                & (avg["date"] <= "2025-04-12")]
+piie_latest = piie_rows.sort_values("date")["avg_tariff_pct"].iloc[-1]
+print(f"PIIE average {piie_latest:g}% against the List 3 stack {stack_list3:g}%")
+answer = "above" if stack_list3 > piie_latest else "below"
+### END SOLUTION
+teach.check_answer("01_stack_vs_average_reading", answer)
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 4 (hard): What the waiver was worth

@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 from IPython.display import Markdown, display
 
-from helpers import charts, models, references, report, tariffs, trade
+from helpers import charts, frames, models, references, report, tariffs, trade
 from helpers.data import load
 
 charts.use_house_style()
@@ -54,13 +54,13 @@ fx = load("fx_cny_usd")
 events = tariffs.with_short_labels(load("tariff_events"))
 us_actions = tariffs.filter_events(events, actor="US", status="took effect", start="2018-01-01")
 us_actions = us_actions[~us_actions["instrument"].fillna("").str.startswith("Section 232")]
-g = goods.set_index("date").loc[:window_end]
+g = frames.goods_trade(window_end)
 exports, imports = g["exports_usd_mn"], g["imports_usd_mn"]
 bal = trade.balance(exports, imports)
 ann_x, ann_m, ann_b = trade.annual(exports), trade.annual(imports), trade.annual(bal)
 # Fit-window rule: start when both 12-month sums are back at their 2008 peak, so the
 # 2008-09 collapse and rebound do not tilt the fitted trend.
-rule_start = max(trade.back_at_peak(s, "2008-01-01", "2008-12-01") for s in (imports, exports))
+rule_start = frames.fit_window_start(g)
 fit_start = rule_start if window_start == "auto" else pd.Timestamp(window_start)
 if fit_start >= pd.Timestamp(break_2018) - pd.DateOffset(years=4):
     raise ValueError(f"window_start {fit_start:%Y-%m} leaves under four years before the "
@@ -72,9 +72,9 @@ log_m, log_x = np.log(sample["imports_usd_mn"]), np.log(sample["exports_usd_mn"]
 fits = {name: models.trend_break(y, [break_2018, break_2025])[0].assign(series=name)
         for name, y in [("imports", log_m), ("exports", log_x)]}
 breaks = pd.concat(fits.values(), ignore_index=True)
-wald = {name: models.break_wald(y.loc[:"2024-12-01"], break_2018)
+wald = {name: models.break_wald(y.loc[:models.PRE_2025], break_2018)
         for name, y in [("imports", log_m), ("exports", log_x)]}
-supw = {name: models.sup_wald(y.loc[:"2024-12-01"]) for name, y in [("imports", log_m),
+supw = {name: models.sup_wald(y.loc[:models.PRE_2025]) for name, y in [("imports", log_m),
                                                                     ("exports", log_x)]}
 gap_m = models.counterfactual_gap(log_m, break_2018)
 gap_x = models.counterfactual_gap(log_x, break_2018)
@@ -117,13 +117,14 @@ brief.set_takeaway(
     holds=share_info["latest"] < share_info["peak"] and ytd["months"].nunique() == 1,
     basis="directions computed from the annual sums, a partial year on the same months only; "
           "the share's latest value below its peak", datasets=["us_china_goods_trade"])
-for year in (2018, latest_full):
+# Keys stay the same when a new year completes: the index reads them.
+for year, tag in ((2018, "2018"), (latest_full, "latest_full_year")):
     brief.add(f"US goods imports from China, {year}", ann_m.loc[year, "value"] / 1000, "USD bn",
-              str(year), ["us_china_goods_trade"], key=f"imports_{year}")
+              str(year), ["us_china_goods_trade"], key=f"imports_{tag}")
     brief.add(f"US goods exports to China, {year}", ann_x.loc[year, "value"] / 1000, "USD bn",
-              str(year), ["us_china_goods_trade"], key=f"exports_{year}")
+              str(year), ["us_china_goods_trade"], key=f"exports_{tag}")
     brief.add(f"US goods balance with China, {year}", ann_b.loc[year, "value"] / 1000, "USD bn",
-              str(year), ["us_china_goods_trade"], key=f"balance_{year}")
+              str(year), ["us_china_goods_trade"], key=f"balance_{tag}")
 brief.add(f"Imports from China, {ytd['period'].iloc[1]} vs {ytd['period'].iloc[0]}", ytd_change,
           "%", ytd["period"].iloc[1], ["us_china_goods_trade"], note="same months only", key="imports_ytd_change")
 brief.add("China's share of US goods imports, latest (12-month)", 100 * share_info["latest"], "%",
@@ -172,10 +173,15 @@ brief.claim(f"In every complete year from {both.min()} to {both.max()} US export
             f"{ratio.idxmax()}), so the deficit follows imports.",
             holds=(ratio < 1).all(), basis="annual export/import ratio, complete years",
             datasets=["us_china_goods_trade"])
-table = pd.DataFrame({"imports_usd_bn": ann_m["value"] / 1000, "imports_period": ann_m["label"],
-                      "exports_usd_bn": ann_x["value"] / 1000, "exports_period": ann_x["label"],
-                      "balance_usd_bn": ann_b["value"] / 1000, "balance_period": ann_b["label"]})
-report.show_table(table.loc[2015:], "US goods trade with China by year", index=True)
+from helpers import periods
+
+table = pd.DataFrame({"imports_usd_bn": ann_m["value"] / 1000,
+                      "exports_usd_bn": ann_x["value"] / 1000,
+                      "balance_usd_bn": ann_b["value"] / 1000}).loc[2015:]
+# A year the columns cover in part says which months each holds: '2025 (imports Jan-Dec; ...)'.
+year_labels = periods.row_labels(pd.DataFrame({"imports": imports, "exports": exports, "balance": bal}))
+report.show_table(table.set_axis(year_labels.loc[table.index]).rename_axis("year"),
+                  "US goods trade with China by year", index=True)
 
 # %% [markdown]
 # ## China's share of US goods imports
@@ -330,8 +336,9 @@ report.show_chart(fig, [goods], ax=ax, events=us_actions, max_labels=6,
                        f"to the month before {break_2018[:7]}.",
                   alt=f"Actual 12-month imports from China against the projected pre-2018 "
                       f"trend; in {latest_full} actual minus trend is {gap_now:.0f} bn USD.")
-report.show_table(gap_year, f"Actual minus pre-2018 trend, by year (fit from {fit_start:%Y-%m})",
-                  index=True)
+gap_labels = periods.row_labels(pd.DataFrame({"imports gap": gap_m["gap"], "exports gap": gap_x["gap"]}))
+report.show_table(gap_year.drop(columns="period").set_axis(gap_labels.loc[gap_year.index]).rename_axis("year"),
+                  f"Actual minus pre-2018 trend, by year (fit from {fit_start:%Y-%m})", index=True)
 report.show_table(gap_range.rename_axis("fit start").to_frame(), f"The {latest_full} gap for each fit start", index=True,
                   decimals=0)
 brief.claim(f"In {latest_full} imports from China were below the projected pre-2018 trend for "

@@ -49,7 +49,7 @@ import pandas as pd
 import seaborn as sns
 from IPython.display import Markdown, display
 
-from helpers import charts, models, references, report, soy, tariffs, trade
+from helpers import charts, comparisons, frames, models, references, report, soy, tariffs, trade
 from helpers.data import load, soybean_imports
 
 charts.use_house_style()
@@ -77,11 +77,10 @@ exporter = load("soybean_exports_by_exporter")
 published = load("trade_war_damage_estimates")
 refs = references.Cited()
 zero_statements = load("stated_zero_trade")
-values = soy.with_stated_zeros(all_values, soy.stated_zeros(zero_statements, qty_month))
+values = frames.soybean_import_values(tuple(partners) + ("World",))
 value = values.loc[start:end]
 value_share = soy.shares(value)
 value_share["Rest of world"] = soy.rest_of_world(long, partners).reindex(value.index) / value["World"]
-tariff_m = tariffs.to_monthly(tariffs.soybean_tariff_path(events, start, end, basis=tariff_basis))
 soy_events = tariffs.filter_events(events, product="soybeans", status="took effect",
                                    start=start, end=end)
 
@@ -244,7 +243,7 @@ sns.heatmap(heat, annot=True, fmt=".0f", cmap="Blues", vmin=0, vmax=100, cbar_kw
 ax.set_title("US share of China's soybean import value, by month and year")
 ax.set_xlabel("")
 ax.set_ylabel("")
-report.show_chart(fig, [long, zero_statements], data=heat,
+report.show_chart(fig, [long, zero_statements], data=heat.add_suffix(" [US share, %]"),
                   note="Blank: no customs row and no stated zero. 0: a stated zero.",
                   alt=f"Heatmap of the US share of China's soybean import value by month "
                       f"({heat.index.min()}-{heat.index.max()}): high from November to March "
@@ -276,7 +275,8 @@ ax.set_title("Share of China's soybean imports by calendar month (value)")
 ax.set_ylabel("% of China's import value")
 base_profile = 100 * profile.iloc[:, 0]
 month_name = {i: pd.Timestamp(2000, i, 1).strftime("%B") for i in range(1, 13)}
-report.show_chart(fig, [long],
+report.show_chart(fig, [long], data=(100 * profile).rename_axis("calendar month").add_suffix(
+                      " [% of China's import value]"),
                   alt=f"Seasonal profile: in {base_year} the US share of China's import value "
                       f"is highest in {month_name[base_profile.idxmax()]} "
                       f"({base_profile.max():.0f}%) and lowest in "
@@ -296,7 +296,12 @@ my = soy.by_marketing_year(value)
 my_table = (my[partners + ["World"]] / 1e9).round(2).add_suffix(", USD bn")
 for p in partners:
     my_table[f"{p} share, %"] = (100 * my[p] / my["World"]).round(1)
-my_table.index = my_table.index.str.removeprefix("my_").str.replace("_", "/")  # 2024/25
+from helpers import periods
+
+# 2024/25, or 2025/26 (Sep-Oct) for a marketing year the data cover in part
+any_partner = value[partners + ["World"]].sum(axis=1, min_count=1).to_frame()
+my_labels = periods.row_labels(any_partner, soy.marketing_year(value.index)).loc[my_table.index]
+my_table.index = pd.Index(my_labels.str.removeprefix("my_").str.replace("_", "/"), name="marketing_year")
 report.show_table(my_table.assign(months=my["months"].to_numpy(), complete=my["complete"].to_numpy()),
                   "China's imports by marketing year (September-August), CIF", index=True,
                   decimals=2)
@@ -314,7 +319,7 @@ report.show_table(my_table.assign(months=my["months"].to_numpy(), complete=my["c
 # (2005-2024) has more history but very few tariff years.
 
 # %% tags=["remove-input"]
-frame = soy.share_frame(value_share, tariff_m)
+frame = frames.tariff_share_frame(start, end, tariff_basis)
 formula = "us_share ~ tariff + trend + C(month)"
 us_row = models.ols_row(formula, frame, "tariff")
 br_row = models.ols_row("brazil_share ~ tariff + trend + C(month)", frame, "tariff")
@@ -346,7 +351,9 @@ sns.regplot(data=frame, x="tariff", y="us_share", ax=ax, scatter_kws={
 ax.set_xlabel("China's tariff on US soybeans, % (monthly average)")
 ax.set_ylabel("US share of China's import value, %")
 ax.set_title("The US share against China's tariff, month by month (simple fit, 95% band)")
-report.show_chart(fig, [long, events], data=frame[["tariff", "us_share"]],
+report.show_chart(fig, [long, events], data=frame[["tariff", "us_share"]].rename_axis("month").rename(
+                      columns={"tariff": "China's tariff on US soybeans [%]",
+                               "us_share": "US share of China's import value [%]"}),
                   note="A simple least-squares line with its 95% band, no trend or season: "
                        "the estimate above controls for both.",
                   alt="Scatter of the monthly US share of China's soybean import value against "
@@ -443,7 +450,7 @@ if steps.empty:
     display(Markdown("No rise of China's soybean tariff of 10 points or more falls inside this "
                      "sample with a year before it to compare with."))
 else:
-    windows = pd.DataFrame([models.same_months_change(frame["us_share"], d, 12).to_dict()
+    windows = pd.DataFrame([comparisons.same_months_change(frame["us_share"], d, 12).to_dict()
                             | {"event": label} for d, label in zip(steps["month"], steps["label"],
                                                                    strict=True)])
     report.show_table(windows[["event", "coef", "ci_low", "ci_high", "p_value", "n",
@@ -487,7 +494,7 @@ if {2018, 2019} <= set(world_year.index[world_year["complete"]]):
 # %% tags=["remove-input"]
 panel = soy.diversion_panel(exporter)
 episode = ("2018-07-01", "2019-12-01")
-did = models.did_row(panel["gap"], *episode, end=episode[1])
+did = comparisons.did_row(panel["gap"], *episode, end=episode[1])
 did_text, _ = models.estimate_report(
     did, "in the difference-in-differences, China's share of US soybean exports minus its share "
          f"of Brazil's during {episode[0][:7]} to {episode[1][:7]}, against the months before",
@@ -495,7 +502,7 @@ did_text, _ = models.estimate_report(
 brief.claim(did_text, holds=did["n"] >= 36 and ("not distinguishable" in did_text)
             == models.includes_zero(did), basis="monthly gap in export shares, month effects, HAC",
             datasets=["soybean_exports_by_exporter"])
-years = models.event_study(panel["gap"], 2017)
+years = comparisons.event_study(panel["gap"], 2017)
 fig, ax = plt.subplots()
 ax.errorbar(years["term"], years["coef"], yerr=[years["coef"] - years["ci_low"],
                                                 years["ci_high"] - years["coef"]],
@@ -505,7 +512,10 @@ ax.set_title("China's share of US minus Brazilian soybean exports, by year, agai
 ax.set_ylabel("points (95% CI, HAC)")
 low = years.loc[years["coef"].idxmin()]
 clear = years[(years["ci_high"] < 0) | (years["ci_low"] > 0)]
-report.show_chart(fig, [exporter], data=years[["term", "coef", "ci_low", "ci_high", "n"]],
+report.show_chart(fig, [exporter], data=years[["term", "coef", "ci_low", "ci_high", "n"]].rename(
+                      columns={"term": "year", "coef": "estimate [points]",
+                               "ci_low": "95% CI low [points]", "ci_high": "95% CI high [points]",
+                               "n": "months [n]"}),
                   note="Event study: year effects on the monthly gap with month-of-year effects; "
                        "2017 = 0. UN Comtrade, exporter-reported values.",
                   alt=f"Year coefficients of the export-share gap against 2017: lowest in "
@@ -733,10 +743,154 @@ by_year = pd.DataFrame({"shipped to China, USD bn": trade.annual(shipped)["value
                         "China's share of US soybean exports, %": 100 * trade.annual(
                             shipped.where(shipped_world.notna()))["value"]
                         / trade.annual(shipped_world.where(shipped.notna()))["value"]})
+ship_labels = periods.row_labels(pd.DataFrame({"to China": shipped, "to the world": shipped_world}))
+by_year = by_year.set_axis(ship_labels.loc[by_year.index]).rename_axis("year")
 report.show_table(by_year, "US soybean exports by year, as the US reports them (UN Comtrade, "
                   "FOB; years with missing months are sums of the months with a row)",
                   index=True, decimals={"months": 0})
 
+
+# %% [markdown]
+# ## Substitution between origins: an Armington estimate
+#
+# **Method.** If Chinese buyers treat US and Brazilian soybeans as close but imperfect
+# substitutes (a CES, or *Armington*, demand over origins), the ratio of the tonnes they buy
+# from each follows
+#
+# $$\ln\frac{q_{US,m}}{q_{BR,m}} = a + \mu_{\mathrm{month}(m)} - \sigma\,\ln\frac{p_{US,m}\,(1+t_m)}{p_{BR,m}} + \varepsilon_m$$
+#
+# where $q$ is the tonnes each origin shipped to China in month $m$ (their ratio is the ratio of
+# the two origins' shares of China's imports), $p$ each origin's unit value (USD per tonne),
+# $t_m$ China's tariff on US soybeans that month (on the brief's tariff basis, a parameter),
+# $\mu$ month-of-year effects for the two opposite harvest seasons, and $\sigma$ the elasticity
+# of substitution: the percent fall of the US / Brazil tonnage ratio when the US
+# tariff-inclusive price rises 1% against Brazil's. The basis is the exporters' own records
+# (UN Comtrade: FOB values and net weights by month of export), not China's CIF arrival
+# values. A unit value needs a reported weight, so months in which either origin's weight is
+# blank or a Comtrade estimate are left out. OLS with Newey–West errors. Unit values respond to
+# demand as well as cause it, so $\sigma$ here is a fitted relation, not a causal estimate.
+
+# %% tags=["remove-input"]
+from helpers import armington
+
+other_basis = "statutory" if tariff_basis == "waiver" else "waiver"
+
+
+def monthly_tariff(basis):
+    """China's tariff on US soybeans by month (percent) over the exporters' whole record."""
+    return tariffs.to_monthly(tariffs.soybean_tariff_path(events, exporter["date"].min(), end,
+                                                          basis=basis))
+
+
+arm_frame = armington.armington_frame(exporter, monthly_tariff(tariff_basis)).loc[:end]
+china_tonnes_from = qty_month.dropna(how="all").index.min()
+brief.claim(f"China's monthly tonnes by origin in the kit begin in {china_tonnes_from:%B %Y}, "
+            f"so the Armington relation is fitted on the exporters' records: "
+            f"{len(arm_frame)} months from {arm_frame.index.min():%B %Y} to "
+            f"{arm_frame.index.max():%B %Y} in which both the US and Brazil shipped soybeans to "
+            "China with a reported (not estimated) weight.",
+            holds=china_tonnes_from > pd.Timestamp("2019-12-01") and len(arm_frame) >= armington.MIN_N,
+            basis="first month of China's monthly quantities; months kept by armington_frame",
+            datasets=["china_soybean_imports", "soybean_exports_by_exporter"])
+sigma = armington.sigma_row(arm_frame)
+sigma_zero = models.includes_zero(sigma)
+p_words = report.p_text(sigma["p_value"])
+p_words = p_words if p_words.startswith("<") else f"= {p_words}"
+sigma_text = (
+    f"The elasticity of substitution between US and Brazilian soybeans in China is "
+    f"{sigma['coef']:.1f} (95% CI {sigma['ci_low']:.1f} to {sigma['ci_high']:.1f}, "
+    f"p {p_words}; n = {int(sigma['n'])} months, "
+    f"{sigma['sample_start']:%Y-%m} to {sigma['sample_end']:%Y-%m}; FOB unit values, "
+    f"{tariff_basis} tariff basis, month-of-year effects, {sigma['method']}). "
+    + ("The CI includes zero: on these months the data cannot tell substitution from none, "
+       "and the point estimate is a guide to size only."
+       if sigma_zero else
+       f"The CI excludes zero: a 1% rise of the US tariff-inclusive price against Brazil's "
+       f"goes with a fall of the US / Brazil tonnage ratio of about {sigma['coef']:.1f}%."))
+brief.claim(sigma_text, holds=int(sigma["n"]) >= armington.MIN_N
+            and sigma_zero == (sigma["ci_low"] <= 0 <= sigma["ci_high"]),
+            basis="OLS of the log tonnage ratio on the log tariff-inclusive price ratio, HAC",
+            datasets=["soybean_exports_by_exporter", "tariff_events"])
+arm_robust = armington.robustness(
+    arm_frame, starts=["2020-01-01", "2021-01-01"], ends=["2021-12-01", "2022-12-01"],
+    alternatives={f"{other_basis} tariff basis": armington.armington_frame(
+        exporter, monthly_tariff(other_basis)).loc[:end],
+        "tariff in force a month after shipment": armington.armington_frame(
+        exporter, monthly_tariff(tariff_basis), tariff_lag_months=1).loc[:end]})
+report.show_table(arm_robust.rename(columns={"coef": "sigma"}),
+                  "Robustness of the Armington elasticity: later starts, earlier ends, the other "
+                  "tariff basis, the tariff at arrival", decimals=2)
+brief.claim(models.range_sentence(arm_robust, "").replace(" ;", ";"), holds=len(arm_robust) >= 4,
+            basis="computed from the robustness table of at least four specifications",
+            datasets=["soybean_exports_by_exporter", "tariff_events"])
+verified_armington = [key for key, item in references.entries().items()
+                      if "armington" in (item["title"] + item.get("note", "")).lower()]
+brief.claim("No published Armington elasticity for soybeans is set beside this estimate: the "
+            "kit's references hold none checked against its source, and an unchecked figure is "
+            "not quoted. What the estimate can be compared with is the tariff's incidence below, "
+            "where a published figure exists.",
+            holds=not verified_armington,
+            basis="the kit's references file holds no entry on an Armington elasticity",
+            datasets=["soybean_exports_by_exporter"])
+
+# %% [markdown]
+# ### Who bore the tariff: the US export price against Brazil's
+#
+# China's tariff is paid on arrival in China, so it is not in either origin's FOB export value.
+# If Chinese buyers paid all of it, the US FOB unit value would keep its ratio to Brazil's; if
+# US sellers bore all of it, the ratio would fall to $1/(1+\Delta t)$ of its level before the
+# step ($\Delta t$ the step, as a fraction). The table compares the months before China's first
+# tariff step with the months after it in which both origins have a reported weight.
+
+# %% tags=["remove-input"]
+first_step = soy.tariff_steps(tariffs.soybean_tariff_path(
+    events, exporter["date"].min(), end, basis=tariff_basis)).iloc[0]
+step_month = first_step["month"]
+gap = armington.price_gap(arm_frame,
+                          (step_month - pd.DateOffset(months=6), step_month - pd.DateOffset(months=1)),
+                          (step_month, step_month + pd.DateOffset(months=5)))
+report.show_table(gap.drop(columns=["first", "last"]).astype(float).rename_axis("window"),
+                  f"US and Brazilian soybean export unit values to China (FOB), six months "
+                  f"before and after the {first_step['date']:%B %Y} step", index=True,
+                  decimals={"months": 0, "US / Brazil": 3, "gap, USD/bu": 2})
+borne = armington.sellers_share(gap, first_step["rise"])
+ratio_fall = 100 * (1 - gap.loc["after", "US / Brazil"] / gap.loc["before", "US / Brazil"])
+gap_change = float(gap.loc["after", "gap, USD/bu"] - gap.loc["before", "gap, USD/bu"])
+after_months = int(gap.loc["after", "months"])
+brief.claim(
+    f"On the exporters' FOB records, the US unit value stood at "
+    f"{100 * gap.loc['before', 'US / Brazil']:.1f}% of Brazil's in the six months before "
+    f"China's {first_step['rise']:.0f}-point step of {first_step['date']:%B %Y} and at "
+    f"{100 * gap.loc['after', 'US / Brazil']:.1f}% in the {after_months} months after it with "
+    f"a reported weight: a fall of {ratio_fall:.1f}%, about {100 * borne:.0f}% of the fall that "
+    "would mean US sellers bore the whole tariff. Read this way, Chinese buyers paid most of "
+    "the tariff in those months; the reading assumes nothing else moved the two prices apart "
+    "(the windows cover different parts of the two harvest seasons, and unit values mix "
+    "qualities).",
+    holds=0 < borne < 0.5 and after_months >= 3,
+    basis="FOB unit values by month, mean over each window; armington.sellers_share",
+    datasets=["soybean_exports_by_exporter", "tariff_events"])
+adjemian = references.published_figure(published, "Adjemian, Smith & He (2021), Food Policy",
+                                       "US Gulf soybean price effect of China's 25% tariff",
+                                       "soybeans")
+report.show_table(references.beside_table([{
+    "key": "adjemian2021", "figure": adjemian,
+    "kit": f"{gap_change:+.2f} USD/bu: change of the US minus Brazil FOB unit-value gap, "
+           f"{after_months} months after against six before",
+    "why": "theirs: the US Gulf price against its no-tariff path (daily prices, relative price "
+           "of a substitute); the kit's: the gap between two origins' average export unit "
+           "values, before against after, with no counterfactual"}], refs),
+    "Beside published estimates: the tariff's incidence")
+brief.claim(f"{refs.cite('adjemian2021')} put the tariff's effect on the US Gulf price at "
+            f"{float(adjemian['value']):.2f} USD/bu over {adjemian['period']}; in the same months "
+            f"the US minus Brazil FOB unit-value gap changed by {gap_change:+.2f} USD/bu. Both "
+            "say the US price fell against the market; they measure different things (a price "
+            "against its no-tariff path, against a gap between two origins' average export "
+            "values), so they agree in direction and rough size, not to the cent.",
+            holds=float(adjemian["value"]) < 0 and gap_change < 0
+            and 0.25 < gap_change / float(adjemian["value"]) < 4,
+            basis="published figure from the kit's trade_war_damage_estimates table; the gap above",
+            datasets=["soybean_exports_by_exporter", "trade_war_damage_estimates"])
 
 # %% [markdown] tags=["exercise"]
 # ## Exercises

@@ -325,7 +325,12 @@ report.show_chart(fig, [inputs, prices], note="The PPIs end 2023-11 in the snaps
                       f"machinery they end {end_mach:+.0f}% against January 2018.")
 by_year = pd.DataFrame({"soybeans / fertilizer, % vs 2018-01": fert_years,
                         "soybeans / farm machinery, % vs 2018-01": mach_years})
-report.show_table(by_year, "Soybean prices against input prices, yearly average vs January 2018",
+from helpers import periods
+
+# the PPIs end mid-year: that year's average is labelled with its months ('2023 (Jan-Nov)')
+ratio_labels = periods.row_labels(pd.DataFrame({"fertilizer": tot_fert, "farm machinery": tot_mach}))
+report.show_table(by_year.set_axis(ratio_labels.loc[by_year.index]).rename_axis("year"),
+                  "Soybean prices against input prices, yearly average vs January 2018",
                   index=True)
 squeeze_years = list(fert_years.index[fert_years < -15])
 brief.claim(f"Only {', '.join(map(str, squeeze_years))} saw soybean prices more than 15% behind "
@@ -368,10 +373,13 @@ ppi_year = (soy_ppi / fert).dropna()
 ppi_year = ppi_year.groupby(ppi_year.index.year).mean()
 acre_ratio = acre["Price"] / acre["Fertilizer"]
 ppi_change = costs.change_pct(ppi_year, 2018, 2023)
+months_2023 = (soy_ppi / fert).dropna().loc["2023"].index  # the PPIs may end before December
+averages = ("annual averages" if len(months_2023) == 12
+            else f"annual averages, 2023's over {periods.months_text(months_2023)} only")
 acre_change = costs.change_pct(acre_ratio, 2018, 2023)
 disagree = (ppi_change > 0) != (acre_change > 0)
 brief.claim(
-    f"From 2018 to 2023 the soybean / fertilizer price-index ratio (annual averages) moved "
+    f"From 2018 to 2023 the soybean / fertilizer price-index ratio ({averages}) moved "
     f"{ppi_change:+.0f}%, while per planted acre ({refs.cite('ers_costs_returns')}) the ratio of the harvest price to fertilizer "
     f"cost moved {acre_change:+.0f}% (fertilizer cost {fert_acre:+.0f}%, harvest price "
     f"{price_acre:+.0f}%)"
@@ -462,7 +470,7 @@ display(Markdown(
 # %% [markdown] tags=["exercise"]
 # ## Exercises
 #
-# Each exercise asks for one number. Compute it with the kit's helpers in the cell below the question, then run `teach.check_answer(...)`: it says whether your number is within tolerance of the reference computed from the same data, without showing the reference. Exercises run from easy to hard.
+# Each exercise asks for a number, and some also for a reading (a choice among stated readings). Compute each in the cell below the question, then run `teach.check_answer(...)`: it says whether your answer matches the reference computed from the same data, without showing the reference. Exercises run from easy to hard.
 #
 # ### Exercise 1 (easy): Rebase to 2020
 #
@@ -484,22 +492,40 @@ print(f"{labels[last.idxmax()]} rose most: {answer:.0f}")
 teach.check_answer("04_top_rise_2020", answer)
 
 # %% [markdown] tags=["exercise"]
-# ### Exercise 2 (medium): Soybeans against diesel
+# ### Exercise 2 (medium): Soybeans against diesel and fertilizer, from the long table
 #
-# Fuel is the other big operating cost. By how much did the ratio of the soybean PPI to the
-# wholesale diesel PPI (WPU057303) change from January 2018 to November 2023? Did
-# soybeans lose ground to diesel more than to fertilizer?
+# Start from the loaded long table `inputs` (`load("farm_input_prices")`: one row per
+# `series_id` and `date`, with its `value`), not from the notebook's wide frame. Take the
+# soybean PPI (WPU01830131), the wholesale diesel PPI (WPU057303) and the fertilizer PPI
+# (WPU0652); for each of the two inputs, divide the soybean PPI by it and rebase the ratio so
+# that January 2018 = 100.
 #
-# **Compute:** the ratio index with base 2018-01 (`costs.ratio_index`) at 2023-11, minus 100.
-# **Unit:** %.
+# **Compute:** the soybean / diesel ratio in November 2023, minus 100. **Unit:** %.
+#
+# **Then choose** (second cell, `answer = "diesel"` or `"fertilizer"`): from January 2018 to
+# November 2023, did soybeans lose more purchasing power against diesel ("diesel") or against
+# fertilizer ("fertilizer")? Which of the two inputs weighs more in a soybean budget per acre,
+# and so which loss matters more for the margin?
 
 # %% tags=["solution"]
 ### BEGIN SOLUTION
-diesel_ratio = costs.ratio_index(soy_ppi, wide["WPU057303"], "2018-01")
-answer = diesel_ratio["2023-11-01"] - 100
-print(f"soybeans/diesel {answer:+.1f}%; soybeans/fertilizer {end_fert:+.1f}%")
+ppi = inputs.pivot(index="date", columns="series_id", values="value")
+terms = {other: ppi["WPU01830131"] / ppi[other] for other in ("WPU057303", "WPU0652")}
+terms = {other: 100 * ratio / ratio.loc["2018-01-01"] for other, ratio in terms.items()}
+answer = diesel_change = terms["WPU057303"].loc["2023-11-01"] - 100
+fertilizer_change = terms["WPU0652"].loc["2023-11-01"] - 100
+print(f"soybeans/diesel {diesel_change:+.1f}%, soybeans/fertilizer {fertilizer_change:+.1f}%")
 ### END SOLUTION
 teach.check_answer("04_soy_diesel_ratio", answer)
+
+# %% tags=["solution"]
+### BEGIN SOLUTION
+# Model answer: the lower of the two ratio changes names the input that gained most on
+# soybeans. Which loss matters more for the margin depends on the input's weight in the
+# per-acre budget (notebook 06), and a PPI is a producer price, not what a farmer pays.
+answer = "diesel" if diesel_change < fertilizer_change else "fertilizer"
+### END SOLUTION
+teach.check_answer("04_soy_terms_reading", answer)
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 3 (medium): Another nitrogen series
@@ -525,21 +551,40 @@ teach.check_answer("04_pt_nitrogen_mfg", answer)
 # %% [markdown] tags=["exercise"]
 # ### Exercise 4 (hard): Before and after shale gas
 #
-# US gas prices decoupled from oil after the shale boom. Estimate the all-fertilizer
-# (WPU0652) pass-through from gas on 2000-01..2009-12 and on 2010-01..2023-11 (6 lags, no
-# shock dummy). By how much did the long-run elasticity change? Do the two confidence
-# intervals overlap, and what would you conclude?
+# US gas prices decoupled from oil after the shale boom. Start from the loaded long table
+# `inputs` (`load("farm_input_prices")`): take the all-fertilizer PPI (WPU0652) and the Henry
+# Hub gas price (MHHNGSP) as monthly columns, and estimate the pass-through from gas
+# (`costs.pass_through_row`, 6 lags, no shock dummy) on 2000-01..2009-12 and on
+# 2010-01..2023-11.
 #
-# **Compute:** the later elasticity minus the earlier one. **Unit:** elasticity.
+# **Compute:** the later long-run elasticity minus the earlier one. **Unit:** elasticity.
+#
+# **Then choose** (second cell, `answer = "a"`, `"b"` or `"c"`): (a) the later elasticity is
+# lower and the two 95% CIs do not overlap; (b) the later elasticity is higher and the two 95%
+# CIs do not overlap; (c) the two 95% CIs overlap: these samples do not separate the two
+# periods. What test would settle the question better than comparing two intervals?
 
 # %% tags=["solution"]
 ### BEGIN SOLUTION
-early = costs.pass_through_row(fert.loc["2000-01-01":"2009-12-01"], gas.loc["2000-01-01":"2009-12-01"], 6)
-late = costs.pass_through_row(fert.loc["2010-01-01":"2023-11-01"], gas.loc["2010-01-01":"2023-11-01"], 6)
+ppi = inputs.pivot(index="date", columns="series_id", values="value")[["WPU0652", "MHHNGSP"]]
+early = costs.pass_through_row(ppi.loc["2000-01-01":"2009-12-01", "WPU0652"],
+                               ppi.loc["2000-01-01":"2009-12-01", "MHHNGSP"], 6)
+late = costs.pass_through_row(ppi.loc["2010-01-01":"2023-11-01", "WPU0652"],
+                              ppi.loc["2010-01-01":"2023-11-01", "MHHNGSP"], 6)
 answer = late["coef"] - early["coef"]
 display(pd.DataFrame([early, late], index=["2000-2009", "2010-2023"])[["coef", "ci_low", "ci_high", "n"]])
 ### END SOLUTION
 teach.check_answer("04_pt_change_2010", answer)
+
+# %% tags=["solution"]
+### BEGIN SOLUTION
+# Model answer: overlapping intervals do not show equal elasticities; a regression with gas
+# interacted with a post-2010 indicator tests the difference itself. Fertilizer prices also
+# follow world nitrogen, phosphate and potash markets, not US gas alone.
+answer = ("c" if early["ci_low"] <= late["ci_high"] and late["ci_low"] <= early["ci_high"]
+          else "a" if late["coef"] < early["coef"] else "b")
+### END SOLUTION
+teach.check_answer("04_pt_shale_reading", answer)
 
 # %% [markdown]
 # ## What this does and doesn't show

@@ -43,7 +43,7 @@ history_start = 2005    # first year of China customs record shown
 import matplotlib.pyplot as plt
 from IPython.display import display
 
-from helpers import charts, report, soy, tariffs
+from helpers import charts, outlook, report, soy, tariffs
 from helpers.data import load, soybean_imports
 
 charts.use_house_style()
@@ -51,9 +51,13 @@ events = tariffs.with_short_labels(load("tariff_events"))
 long = load("china_soybean_imports")
 sales = load("us_soybean_export_sales")
 last_event = tariffs.latest_event(events)
-count_from = tariffs.default_as_of(as_of)
-dl = tariffs.deadline_table(events, count_from)
-commit = tariffs.purchase_commitments_mmt(events)
+count_from = outlook.default_as_of(as_of)
+dl = outlook.deadline_table(events, count_from)
+# The purchase claims, as the event rows that state them record them (million tonnes):
+claims = outlook.purchase_claims(events)
+late_2025 = outlook.claim_for(claims, "2025-11..2025-12")  # White House, 1 Nov 2025
+for_2526 = outlook.claim_for(claims, "MY 2025/26")  # US President, 4 Feb 2026
+yearly = outlook.claim_for(claims, "2026..2028")  # White House, a year in 2026-2028
 annual_mt = soy.kg_to_million_tonnes(soybean_imports("quantity_kg", "year")["United States"])
 annual_mt.index = annual_mt.index.year
 annual_mt = annual_mt.loc[history_start:]
@@ -62,20 +66,20 @@ sales_end = sales["date"].max()
 china = sales[sales["destination"] == "China"]
 
 # %% tags=["remove-input"]
-per_year = commit["quantity_mmt"].max()
-end_2025 = soy.sales_position(sales, "2025-12-31", "2025/26")
+per_year, late_mt, feb_mt = yearly["quantity_mt"], late_2025["quantity_mt"], for_2526["quantity_mt"]
+end_2025 = soy.sales_position(sales, late_2025["period_end"], "2025/26")
 now_2526 = soy.sales_position(sales, sales_end, "2025/26")
-sold_2026 = soy.sales_made(sales, "2026-01-01", sales_end) / 1000
+sold_2026 = soy.sales_made(sales, yearly["period_start"], sales_end) / 1000  # first claimed year
 passed = dl["state"].str.startswith("passed")
 brief = report.Brief(title="Outlook: truce deadlines and soybean commitments")
 brief.set_takeaway(
     f"US export sales of 2025/26 soybeans to China reached "
     f"{now_2526['total_commitments_kmt'] / 1000:.1f} Mt by {sales_end:%d %B %Y} "
-    f"({now_2526['accumulated_exports_kmt'] / 1000:.1f} Mt shipped), against the 12 Mt the White "
-    f"House announced for late 2025 and the 20 Mt floated in February 2026; new sales in 2026 to "
+    f"({now_2526['accumulated_exports_kmt'] / 1000:.1f} Mt shipped), against the {late_mt:.0f} Mt the White "
+    f"House announced for late 2025 and the {feb_mt:.0f} Mt floated in February 2026; new sales in 2026 to "
     f"that date were {sold_2026:.1f} Mt against a claimed {per_year:.0f} Mt a year. The event "
-    f"table ends {last_event:%d %B %Y}; {tariffs.deadline_count_words(dl, count_from)}.",
-    holds=now_2526["total_commitments_kmt"] < 20_000 and sold_2026 < per_year
+    f"table ends {last_event:%d %B %Y}; {outlook.deadline_count_words(dl, count_from)}.",
+    holds=now_2526["total_commitments_kmt"] < 1000 * feb_mt and sold_2026 < per_year
     and not ((dl["state"] == "ahead") & (dl["deadline"] > last_event) & (count_from > last_event)).any(),
     basis="USDA FAS ESR commitments and net sales; deadlines counted against as_of",
     datasets=["us_soybean_export_sales", "tariff_events"])
@@ -86,12 +90,12 @@ brief.add("Same, accumulated exports (shipped)", now_2526["accumulated_exports_k
           f"to {now_2526['date']:%Y-%m-%d}", ["us_soybean_export_sales"], note="USDA FAS ESR", key="esr_2526_shipped")
 brief.add("US export sales to China at the end of 2025, total commitments",
           end_2025["total_commitments_kmt"] / 1000, "Mt", f"to {end_2025['date']:%Y-%m-%d}",
-          ["us_soybean_export_sales"], note="against the 12 Mt claim for Nov-Dec 2025", key="esr_end2025_commitments")
+          ["us_soybean_export_sales"], note=f"against the {late_mt:.0f} Mt claim for Nov-Dec 2025", key="esr_end2025_commitments")
 brief.add("New US export sales to China in 2026 (all marketing years)", sold_2026, "Mt",
           f"2026-01-01..{sales_end:%Y-%m-%d}", ["us_soybean_export_sales"],
           note=f"against the claimed {per_year:.0f} Mt a year", key="esr_sales_2026")
 brief.add("Claimed Chinese purchases of US soybeans, per year 2026-2028", per_year, "Mt",
-          "2026-2028", ["tariff_events"], note="White House fact sheet; not confirmed by Beijing",
+          f"{yearly['period_start']:%Y}-{yearly['period_end']:%Y}", ["tariff_events"], note="White House fact sheet; not confirmed by Beijing",
           decimals=0, key="claimed_per_year")
 brief.add("China's customs imports of US soybeans, best calendar year since " + str(history_start),
           annual_mt.max(), "Mt", str(annual_mt.idxmax()), ["china_soybean_imports"],
@@ -176,10 +180,11 @@ track = china[china["marketing_year"].isin(["2025/26", "2026/27"])].pivot(
                                                     "accumulated_exports_kmt"]) / 1000
 track.columns = [f"{my} {'commitments' if c.startswith('total') else 'shipped'}"
                  for c, my in track.columns]
-track = track.loc["2025-09-01":]
+track = track.loc[for_2526["period_start"]:]
 fig, ax = charts.lines(track, "US soybean export sales to China, by marketing "
                        "year (USDA FAS)", "million tonnes, cumulative")
-for level, label in [(12, "12 Mt (late-2025 claim)"), (20, "20 Mt (Feb 2026 claim)"),
+for level, label in [(late_mt, f"{late_mt:.0f} Mt (late-2025 claim)"),
+                     (feb_mt, f"{feb_mt:.0f} Mt (Feb 2026 claim)"),
                      (per_year, f"{per_year:.0f} Mt a year (2026-2028 claim)")]:
     ax.axhline(level, color=charts.PALETTE["vermillion"], ls=":", lw=1)
     ax.text(track.index.min(), level, f" {label}", fontsize=7.5, va="bottom",
@@ -193,21 +198,21 @@ report.show_chart(fig, [sales, events],
                        "Beijing did not confirm tonnages.",
                   alt=f"Cumulative US export sales of soybeans to China: 2025/26 commitments reach "
                       f"{now_2526['total_commitments_kmt'] / 1000:.1f} Mt by {sales_end:%B %Y}, "
-                      f"with dotted lines at 12, 20 and {per_year:.0f} Mt.")
+                      f"with dotted lines at {late_mt:.0f}, {feb_mt:.0f} and {per_year:.0f} Mt.")
 brief.claim(f"At the end of 2025 (week ending {end_2025['date']:%d %B %Y}) ESR showed "
             f"{end_2025['total_commitments_kmt'] / 1000:.1f} Mt of 2025/26 sales to China, "
-            f"{'short of' if end_2025['total_commitments_kmt'] < 12_000 else 'at or above'} the 12 Mt "
-            f"claim; commitments reached 12 Mt only in the week ending "
-            f"{china.loc[(china['marketing_year'] == '2025/26') & (china['total_commitments_kmt'] >= 12_000), 'date'].min():%d %B %Y}. "
+            f"{'short of' if end_2025['total_commitments_kmt'] < 1000 * late_mt else 'at or above'} the {late_mt:.0f} Mt "
+            f"claim; commitments reached {late_mt:.0f} Mt only in the week ending "
+            f"{china.loc[(china['marketing_year'] == '2025/26') & (china['total_commitments_kmt'] >= 1000 * late_mt), 'date'].min():%d %B %Y}. "
             "Traders' January 2026 report of 12 Mt bought and the ESR figures differ in timing "
             "(purchases agreed vs sales reported); both are recorded here.",
-            holds=end_2025["total_commitments_kmt"] < 12_000 <= now_2526["total_commitments_kmt"],
+            holds=end_2025["total_commitments_kmt"] < 1000 * late_mt <= now_2526["total_commitments_kmt"],
             basis="ESR total commitments, marketing year 2025/26",
             datasets=["us_soybean_export_sales"])
-brief.claim(f"The 20 Mt floated for 2025/26 was not reached in the sales data: "
+brief.claim(f"The {feb_mt:.0f} Mt floated for 2025/26 was not reached in the sales data: "
             f"{now_2526['total_commitments_kmt'] / 1000:.1f} Mt committed by {sales_end:%d %B %Y}, "
             f"days before the marketing year ended.",
-            holds=now_2526["total_commitments_kmt"] < 20_000,
+            holds=now_2526["total_commitments_kmt"] < 1000 * feb_mt,
             basis="ESR total commitments, marketing year 2025/26, last week in the data",
             datasets=["us_soybean_export_sales"])
 forward = soy.sales_position(sales, sales_end, "2026/27")
@@ -236,6 +241,7 @@ ax.xaxis.set_major_locator(plt.MaxNLocator(integer=True))
 ax.set_title("China's customs imports of US soybeans (arrivals), million tonnes a year")
 ax.set_ylabel("million tonnes")
 report.show_chart(fig, [long, events],
+                  data=annual_mt.rename_axis("year").to_frame("China's imports from the US [Mt]"),
                   note=f"Dashed line: claimed {per_year:.0f} Mt a year, 2026-2028 (White House fact "
                        "sheet, not confirmed by Beijing).",
                   alt=f"Bars of China's annual customs imports of US soybeans {history_start}-"
@@ -247,8 +253,8 @@ brief.claim(f"On China's arrival data, {per_year:.0f} Mt or more came from the U
             f"{annual_mt.index.max()} (best: {annual_mt.max():.1f} Mt in {annual_mt.idxmax()}).",
             holds=0 <= years_at_or_above < len(annual_mt),
             basis="TDM annual quantities, calendar years", datasets=["china_soybean_imports"])
-report.show_table(commit[["date", "actor", "quantity_mmt", "confirmed"]],
-                  "Purchase quantities named in the event table (claims)", decimals=0)
+report.show_table(claims[["date", "actor", "quantity_mt", "per_year", "period", "confirmed"]],
+                  "Purchase quantities claimed in the event table (million tonnes)", decimals=0)
 
 # %% [markdown]
 # ## The latest year, in short
@@ -265,7 +271,7 @@ display({"text/html": report.narrative_html(story, count_from, last_event), "tex
 # %% [markdown] tags=["exercise"]
 # ## Exercises
 #
-# Each exercise asks for one number. Compute it with the kit's helpers in the cell below the question, then run `teach.check_answer(...)`: it says whether your number is within tolerance of the reference computed from the same data, without showing the reference. Exercises run from easy to hard.
+# Each exercise asks for a number, and some also for a reading (a choice among stated readings). Compute each in the cell below the question, then run `teach.check_answer(...)`: it says whether your answer matches the reference computed from the same data, without showing the reference. Exercises run from easy to hard.
 #
 # ### Exercise 1 (easy): What is still to ship?
 #
@@ -301,41 +307,77 @@ answer = 100 * position["accumulated_exports_kmt"] / position["total_commitments
 teach.check_answer("05_shipped_share_2526", answer)
 
 # %% [markdown] tags=["exercise"]
-# ### Exercise 3 (medium): The late-2025 pledge
+# ### Exercise 3 (medium): The late-2025 pledge, from the weekly table
 #
-# The White House said China would buy 12 Mt in November–December 2025. How much new
-# business did ESR record in the weeks ending 1 November to 31 December 2025 (all marketing
-# years, the weeks the source flags included)? Why might traders' reports of purchases
-# differ?
+# Start from the loaded weekly table `sales` (`load("us_soybean_export_sales")`: one row per
+# ESR week (`date`, the week's last day), `marketing_year` and `destination`, in thousand
+# tonnes). The White House said China would buy 12 Mt in November–December 2025. Add up the
+# new net sales to China (`net_sales_kmt`) in the weeks ending 1 November to 31 December 2025,
+# all marketing years (the weeks the source flags included).
 #
-# **Compute:** the sum of net sales to China in those weeks (`soy.sales_made`).
-# **Unit:** Mt.
+# **Compute:** that sum. **Unit:** Mt.
+#
+# **Then choose** (second cell, `answer = "met"` or `"short"`): ESR recorded at least the 12 Mt
+# pledged in those weeks ("met"), or less ("short"). Why might traders' and press reports of
+# purchases differ from ESR, in either direction?
 
 # %% tags=["solution"]
 ### BEGIN SOLUTION
-answer = soy.sales_made(sales, "2025-11-01", "2025-12-31") / 1000
+weeks = sales[(sales["destination"] == "China") & (sales["date"] >= "2025-11-01")
+              & (sales["date"] <= "2025-12-31")]
+answer = pledge_weeks_mt = weeks["net_sales_kmt"].sum() / 1000
+print(f"{len(weeks)} weeks, {pledge_weeks_mt:.2f} Mt")
 ### END SOLUTION
 teach.check_answer("05_sales_nov_dec_2025", answer)
+
+# %% tags=["solution"]
+### BEGIN SOLUTION
+# Model answer: ESR counts sales when exporters report them; announced purchases show only
+# once contracts are signed and reported, sales to unknown destinations count for China
+# only when switched, and cancellations net out.
+answer = "met" if pledge_weeks_mt >= 12 else "short"
+### END SOLUTION
+teach.check_answer("05_pledge_reading", answer)
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 4 (hard): Two bases, one marketing year
 #
-# For marketing year 2024/25 (September 2024 to August 2025), compare China's arrivals of
-# US soybeans (China Customs via TDM, monthly quantities) with US accumulated exports to
-# China in ESR at the end of the marketing year. Which basis is larger, by how much, and
-# why (shipping time, the timing of the US season, *CIF vs FAS values*)?
+# For marketing year 2024/25 (September 2024 to August 2025), compare China's arrivals of US
+# soybeans with US exports to China. Start from two loaded tables: `long`
+# (`load("china_soybean_imports")`: the rows with `partner` "United States", `measure`
+# `quantity_kg` and `freq` `month`, kg, China Customs via TDM) and `sales`
+# (`load("us_soybean_export_sales")`: ESR's `accumulated_exports_kmt` for marketing year
+# 2024/25 in the last week ending on or before 31 August 2025).
 #
 # **Compute:** arrivals minus accumulated exports. **Unit:** Mt.
+#
+# **Then choose** (second cell, `answer = "arrivals"`, `"esr"` or `"same"`): China's arrivals
+# are larger by more than 1 Mt ("arrivals"), ESR's accumulated exports are larger by more than
+# 1 Mt ("esr"), or the two are within 1 Mt ("same"). Which months of the US season explain the
+# gap?
 
 # %% tags=["solution"]
 ### BEGIN SOLUTION
-arrivals = soybean_imports("quantity_kg", "month").loc["2024-09-01":"2025-08-01", "United States"]
-assert arrivals.count() == 12
-shipped = soy.sales_position(sales, "2025-08-31", "2024/25")["accumulated_exports_kmt"] / 1000
-answer = soy.kg_to_million_tonnes(arrivals.sum()) - shipped
-print(f"arrivals {soy.kg_to_million_tonnes(arrivals.sum()):.1f} Mt, ESR shipped {shipped:.1f} Mt")
+us_tonnes = long[(long["partner"] == "United States") & (long["measure"] == "quantity_kg")
+                 & (long["freq"] == "month")].set_index("period")["value"]
+arrived = us_tonnes.loc["2024-09-01":"2025-08-01"]
+assert arrived.count() == 12
+esr = sales[(sales["destination"] == "China") & (sales["marketing_year"] == "2024/25")
+            & (sales["date"] <= "2025-08-31")].sort_values("date")
+exported = esr["accumulated_exports_kmt"].iloc[-1] / 1000
+answer = bases_gap = arrived.sum() / 1e9 - exported
+print(f"arrivals {arrived.sum() / 1e9:.1f} Mt, ESR exported {exported:.1f} Mt")
 ### END SOLUTION
 teach.check_answer("05_basis_gap_2425", answer)
+
+# %% tags=["solution"]
+### BEGIN SOLUTION
+# Model answer: the bases count the same beans at different moments, ESR at export and
+# China's customs on arrival a month or more later: arrivals early in the year come from
+# the previous year's shipments, and July-August shipments arrive after it ends.
+answer = "same" if abs(bases_gap) <= 1 else "arrivals" if bases_gap > 0 else "esr"
+### END SOLUTION
+teach.check_answer("05_bases_reading", answer)
 
 # %% [markdown]
 # ## What to watch, and what the next data update will show

@@ -357,7 +357,8 @@ for y in share_pct.index:
 ax.set_xticks(share_pct.index[::2], [str(y) for y in share_pct.index[::2]])
 ax.set_title("Direct government payments as a share of US net farm income")
 ax.set_ylabel("% of net farm income")
-report.show_chart(fig, [income_raw, mfp_raw, aid_raw], data=income.drop(columns=["ers_status"]),
+report.show_chart(fig, [income_raw, mfp_raw, aid_raw], data=income.drop(columns=["ers_status"]).rename(
+                      columns=lambda c: c if c in ("payments_share_pct", "trade_aid") else f"{c}_usd_bn"),
                   note=f"Orange bars: years with trade-aid payments ({', '.join(f'{y}: {t}' for y, t in farm.TRADE_AID_YEARS.items())}). "
                        f"ERS release {income_vintage}; nominal USD.",
                   alt=f"Bars {share_pct.index.min()}-{share_pct.index.max()}: payments are "
@@ -474,7 +475,7 @@ brief.claim(f"ERS's ad hoc and emergency payments line was USD {ad_hoc[2018]:.2f
 # %% [markdown] tags=["exercise"]
 # ## Exercises
 #
-# Each exercise asks for one number. Compute it with the kit's helpers in the cell below the question, then run `teach.check_answer(...)`: it says whether your number is within tolerance of the reference computed from the same data, without showing the reference. Exercises run from easy to hard.
+# Each exercise asks for a number, and some also for a reading (a choice among stated readings). Compute each in the cell below the question, then run `teach.check_answer(...)`: it says whether your answer matches the reference computed from the same data, without showing the reference. Exercises run from easy to hard.
 #
 # ### Exercise 1 (easy): From the raw per-acre file
 #
@@ -512,40 +513,76 @@ answer = inc.loc[2019, "payments_share_pct"] - inc.loc[2017, "payments_share_pct
 teach.check_answer("06_payments_share_change", answer)
 
 # %% [markdown] tags=["exercise"]
-# ### Exercise 3 (medium): Margins before and during
+# ### Exercise 3 (medium): Margins before and during, from the raw file
 #
-# Using the U.S. total rows, how much lower (or higher) was the average return over total
-# costs per planted acre in 2018-2019 than in 2016-2017? Check whether the 2018 survey-base
-# change could move the comparison.
+# Start from the raw ERS table, `load("soybean_costs_returns")` (one row per `year`, `region`
+# and `item`, USD per planted acre). For the U.S. total, compare the average of 2018-2019
+# with that of 2016-2017 for three items: `Total, gross value of production`,
+# `Total, costs listed` and `Value of production less total costs listed` (the return over
+# total costs).
 #
-# **Compute:** the 2018-2019 average minus the 2016-2017 average (`farm.per_acre`).
+# **Compute:** the change of the average return over total costs, 2018-2019 minus 2016-2017.
 # **Unit:** USD per planted acre.
+#
+# **Then choose** (second cell, `answer = "revenue"` or `"costs"`): was the larger part of that
+# change the change in gross value per acre ("revenue") or the change in total costs per acre
+# ("costs")? Could the 2018 survey-base change move your reading?
 
 # %% tags=["solution"]
 ### BEGIN SOLUTION
-m = farm.per_acre(load("soybean_costs_returns"))
-answer = m.loc[2018:2019, "return_over_total"].mean() - m.loc[2016:2017, "return_over_total"].mean()
-print(m.loc[2016:2019, ["return_over_total", "total_costs", "gross_value"]])
+raw = load("soybean_costs_returns")
+us = raw[raw["region"] == "U.S. total"].pivot(index="year", columns="item", values="value")
+items = ["Total, gross value of production", "Total, costs listed",
+         "Value of production less total costs listed"]
+change = us.loc[2018:2019, items].mean() - us.loc[2016:2017, items].mean()
+answer = change["Value of production less total costs listed"]
+print(change.round(2))
 ### END SOLUTION
 teach.check_answer("06_return_change", answer)
+
+# %% tags=["solution"]
+### BEGIN SOLUTION
+# Model answer: the return is gross value minus total costs, so its change splits exactly
+# into the two. The 2018 survey base changes the cost weights, so part of a cost change
+# across 2018 can be the survey rather than the farms.
+answer = ("revenue" if abs(change["Total, gross value of production"])
+          >= abs(change["Total, costs listed"]) else "costs")
+### END SOLUTION
+teach.check_answer("06_margin_reading", answer)
 
 # %% [markdown] tags=["exercise"]
 # ### Exercise 4 (hard): The price part of the 2018 margin
 #
-# Hold the 2018 yield and costs fixed and give the 2018 crop the 2017 harvest-period price.
-# By how much would the 2018 return over total costs per planted acre have been higher?
-# Compare the result with the MFP 2018 payment per acre (USD 1.65 per bushel times the 2018
-# yield) and say why the two measure different things.
+# Start from the raw ERS table, `load("soybean_costs_returns")`, U.S. total rows, items
+# `Price` (harvest-period price, USD per bushel) and `Yield` (bushels per planted acre). Hold
+# the 2018 yield and costs fixed and give the 2018 crop the 2017 harvest-period price: by how
+# much would the 2018 return over total costs per planted acre have been higher?
 #
-# **Compute:** (2017 price minus 2018 price) times the 2018 yield. **Unit:** USD per planted acre.
+# **Compute:** (2017 price minus 2018 price) times the 2018 yield. **Unit:** USD per planted
+# acre.
+#
+# **Then choose** (second cell, `answer = "price"` or `"mfp"`): compare your number with the
+# MFP 2018 payment per acre (USD 1.65 per bushel times the 2018 yield): is the price part
+# larger ("price") or the MFP payment ("mfp")? Why do the two measure different things?
 
 # %% tags=["solution"]
 ### BEGIN SOLUTION
-m = farm.per_acre(load("soybean_costs_returns"))
-answer = (m.loc[2017, "harvest_price"] - m.loc[2018, "harvest_price"]) * m.loc[2018, "yield_bu"]
-print(f"price part {answer:.1f} USD/acre; MFP 2018 per acre {1.65 * m.loc[2018, 'yield_bu']:.1f}")
+raw = load("soybean_costs_returns")
+us = raw[raw["region"] == "U.S. total"].pivot(index="year", columns="item", values="value")
+answer = price_part = (us.loc[2017, "Price"] - us.loc[2018, "Price"]) * us.loc[2018, "Yield"]
+mfp_per_acre = 1.65 * us.loc[2018, "Yield"]
+print(f"price part {price_part:.1f} USD/acre; MFP 2018 per acre {mfp_per_acre:.1f}")
 ### END SOLUTION
 teach.check_answer("06_price_effect_2018", answer)
+
+# %% tags=["solution"]
+### BEGIN SOLUTION
+# Model answer: the price part values the 2018 crop at the 2017 price, a fall with causes
+# beyond the tariff; the MFP rate came from USDA's trade-damage estimate and was paid per
+# bushel produced. One is what the lower price cost, the other what the programme paid.
+answer = "price" if price_part > mfp_per_acre else "mfp"
+### END SOLUTION
+teach.check_answer("06_price_vs_mfp_reading", answer)
 
 # %% [markdown]
 # ## What this does and doesn't show

@@ -118,12 +118,14 @@ def _purchases(sales: dict, claim: dict) -> str:
             f"purchases of {shown(claim)} a year for {period_words(claim['period'])}.")
 
 
-@reads("06", "mfp_2018_2019_paid", "err304_soybean_loss_per_year")
-def _farm_aid(paid: dict, loss: dict) -> str:
+@reads("06", "mfp_2018_2019_paid")
+def _farm_aid(paid: dict) -> str:
+    """Payments alone: a programme total is never set beside a yearly loss rate (brief 06
+    compares them, each on its own basis)."""
     source = paid.get("note", "").partition("; ")[2]
-    return (f"The Market Facilitation Program paid {shown(paid)} for {paid['period']} "
-            f"(payments made{', ' + source if source else ''}; payments, not losses); USDA ERS "
-            f"put direct soybean export losses at {shown(loss)} for {loss['period']}.")
+    return (f"The Market Facilitation Program paid {shown(paid)} in total for {paid['period']} "
+            f"(payments made{', ' + source if source else ''}); brief 06 sets them beside "
+            f"loss estimates, each on its own basis.")
 
 
 PARAGRAPHS = (

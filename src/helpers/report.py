@@ -51,6 +51,7 @@ from helpers.tables import (  # noqa: F401 (re-exported for notebooks and tests)
     table_html,
     with_ci_column,
 )
+from helpers.typeset import keep_whole
 
 
 class ClaimError(AssertionError):
@@ -141,9 +142,9 @@ class Brief:
 
     def html_table(self) -> str:
         rows = "".join(
-            f"<tr><td>{html.escape(f.name)}</td><td class='num'>{value}</td>"
-            f"<td>{html.escape(unit)}</td><td>{html.escape(period_words(f.period))}</td>"
-            f"<td>{html.escape(f.note)}</td></tr>"
+            f"<tr><td>{keep_whole(html.escape(f.name))}</td><td class='num'>{value}</td>"
+            f"<td>{html.escape(unit)}</td><td>{keep_whole(html.escape(period_words(f.period)))}</td>"
+            f"<td>{keep_whole(html.escape(f.note))}</td></tr>"
             for f in self.figures for value, unit in [value_and_unit(f)])
         takeaway = (f"<p class='tw-takeaway'>{html.escape(self.takeaway)}</p>"
                     if self.takeaway else "")

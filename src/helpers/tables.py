@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 from IPython.display import display
 
+from helpers.typeset import keep_whole
+
 UNIT_SUFFIXES = {"_usd_bn": " (USD bn)", "_usd_mn": " (USD mn)", "_usd": " (USD)",
                  "_pct": " (%)", "_kmt": " (thousand t)", "_mmt": " (Mt)", "_mt": " (Mt)",
                  "_kg": " (kg)", "_t": " (t)"}
@@ -91,7 +93,7 @@ def cited(text: str) -> str:
         return f"<a href='{html.escape(href)}'>{html.escape(url)}</a>"
 
     parts = URL_IN_TEXT.split(str(text))
-    return "".join(link(URL_IN_TEXT.match(p)) if i % 2 else html.escape(p)
+    return "".join(link(URL_IN_TEXT.match(p)) if i % 2 else keep_whole(html.escape(p))
                    for i, p in enumerate(parts))
 
 
@@ -126,7 +128,7 @@ def table_html(frame: pd.DataFrame, decimals: int | dict[str, int] = 1, index: b
                 text = str(value)  # a year, not a quantity: no thousands separator
             else:
                 text = _cell(value, places)
-            cells.append(f"<td class='num'>{text}</td>" if numeric else f"<td>{text}</td>")
+            cells.append(f"<td class='num'>{text}</td>" if numeric else f"<td>{keep_whole(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (f"<table class='tw-table'><thead><tr>{heads}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>")

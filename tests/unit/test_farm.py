@@ -205,22 +205,20 @@ def synthetic_farm_payload(**figures) -> dict:
         for k, (v, p) in figures.items()]}}
 
 
-def test_overview_sentence_from_the_farm_brief_and_none_without_its_keys():
+def test_overview_sentence_from_the_farm_brief_sets_payments_on_their_own_basis():
     story = overview.story(synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019"),
                                                   err304_soybean_loss_per_year=(5.0, "2018-19")))
     text = " ".join(s.text for p in story for s in p)
-    sourced = synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019"),
-                                     err304_soybean_loss_per_year=(5.0, "2018-19"))
+    sourced = synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019"))
     sourced["06_farm_income"]["figures"][0]["note"] = "MFP, paid; a synthetic source"
-    assert "(payments made, a synthetic source; payments, not losses)" in " ".join(
+    assert "(payments made, a synthetic source)" in " ".join(
         s.text for p in overview.story(sourced) for s in p)
-    assert "paid USD 20 bn for 2018-2019 (payments made; payments, not losses)" in text
-    assert "USD 5 bn" in text
+    assert "paid USD 20 bn in total for 2018-2019 (payments made)" in text
+    assert "USD 5 bn" not in text  # a yearly loss rate is not set beside a programme total
     assert overview.story(synthetic_farm_payload(
-        mfp_2018_2019_paid=(20.0, "2018-2019"),
-        err304_soybean_loss_per_year=(float("nan"), "2018-19"))) == []  # unusable: left out
-    with pytest.raises(ValueError, match="no figure with key 'err304_soybean_loss_per_year'"):
-        overview.check_figure_keys(synthetic_farm_payload(mfp_2018_2019_paid=(20.0, "2018-2019")))
+        mfp_2018_2019_paid=(float("nan"), "2018-2019"))) == []  # unusable: left out
+    with pytest.raises(ValueError, match="no figure with key 'mfp_2018_2019_paid'"):
+        overview.check_figure_keys(synthetic_farm_payload(harvest_price_2018=(8.6, "2018")))
 
 
 def test_change_pct_and_its_refusal():

@@ -2,30 +2,15 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
-from helpers import models, soy, tariffs
+from helpers import frames, models, soy
 from helpers.answers import choice, reference
-from helpers.data import load, soybean_imports
-
-
-def _soy_values() -> pd.DataFrame:
-    """China's monthly import values by origin with the stated zeros written in."""
-    stated = soy.stated_zeros(load("stated_zero_trade"), soybean_imports("quantity_kg", "month"))
-    return soy.with_stated_zeros(soybean_imports("value_usd", "month"), stated)
-
-
-def _us_share_frame() -> pd.DataFrame:
-    """The notebook's regression frame: US value share (percent), tariff, trend, month."""
-    values = _soy_values().loc["2017-01-01":"2025-10-01"]
-    return soy.share_frame(soy.shares(values), tariffs.to_monthly(tariffs.soybean_tariff_path(
-        load("tariff_events"), "2017-01-01", "2025-10-01")))
+from helpers.data import soybean_imports
 
 
 @reference("03_my_share_change", 0.1, "percentage points")
 def _my_share_change() -> float:
     """US share of China's import value, MY 2023/24 minus MY 2017/18."""
-    my = soy.by_marketing_year(_soy_values())
+    my = soy.by_marketing_year(frames.soybean_import_values())
     share = 100 * my["United States"] / my["World"]
     return float(share["my_2023_24"] - share["my_2017_18"])
 
@@ -34,7 +19,7 @@ def _my_share_change() -> float:
 def _value_share_drop() -> float:
     """Change of the US value share, 2017 to 2018, over months with a US value (a customs
     row or a stated zero)."""
-    values = _soy_values()[["United States", "World"]].dropna()
+    values = frames.soybean_import_values()[["United States", "World"]].dropna()
     by_year = values.groupby(values.index.year).sum()
     share = 100 * by_year["United States"] / by_year["World"]
     return float(share[2018] - share[2017])
@@ -95,7 +80,7 @@ def _incidence_reading() -> str:
 @reference("03_ldv_long_run", 0.01, "points per percentage point")
 def _ldv_long_run() -> float:
     """Long-run tariff effect on the US share with a lagged share: beta / (1 - rho)."""
-    frame = _us_share_frame()
+    frame = frames.tariff_share_frame("2017-01-01", "2025-10-01")
     frame["us_share_lag"] = frame["us_share"].shift(1)
     params = models.fit_hac("us_share ~ tariff + us_share_lag + trend + C(month)", frame).params
     return float(params["tariff"] / (1 - params["us_share_lag"]))
