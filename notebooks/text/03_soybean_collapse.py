@@ -849,7 +849,7 @@ step_month = first_step["month"]
 gap = armington.price_gap(arm_frame,
                           (step_month - pd.DateOffset(months=6), step_month - pd.DateOffset(months=1)),
                           (step_month, step_month + pd.DateOffset(months=5)))
-report.show_table(gap.drop(columns=["first", "last"]).astype(float).rename_axis("window"),
+report.show_table(armington.gap_display(gap),
                   f"US and Brazilian soybean export unit values to China (FOB), six months "
                   f"before and after the {first_step['date']:%B %Y} step", index=True,
                   decimals={"months": 0, "US / Brazil": 3, "gap, USD/bu": 2})

@@ -124,6 +124,16 @@ def price_gap(frame: pd.DataFrame, before: tuple, after: tuple) -> pd.DataFrame:
     return pd.DataFrame(rows).T
 
 
+def gap_display(gap: pd.DataFrame) -> pd.DataFrame:
+    """``price_gap``'s rows for a reader: the months each window covers in words ('Jan 2018
+    to Jun 2018'), then its numbers as numbers, indexed by ``window``."""
+    covered = [f"{first:%b %Y} to {last:%b %Y}"
+               for first, last in zip(gap["first"], gap["last"], strict=True)]
+    numbers = gap.drop(columns=["first", "last"]).astype(float)
+    return numbers.assign(**{"months covered": covered})[
+        ["months covered", *numbers.columns]].rename_axis("window")
+
+
 def sellers_share(gap: pd.DataFrame, tariff_rise_pct: float) -> float:
     """Share of a tariff rise borne by US sellers, read from the fall of the US / Brazil price
     ratio: 0 if it did not fall, 1 if it fell to 1 / (1 + rise) of its level before."""

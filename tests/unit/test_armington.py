@@ -71,6 +71,9 @@ def test_price_gap_and_the_sellers_share_of_the_tariff():
                           "unit_value_br": 400.0}, index=MONTHS[:4])
     gap = armington.price_gap(frame, (MONTHS[0], MONTHS[1]), (MONTHS[2], MONTHS[3]))
     assert gap.loc["before", "US / Brazil"] == 1.0 and gap.loc["after", "gap, USD/t"] == -80.0
+    shown = armington.gap_display(gap)
+    assert shown.loc["before", "months covered"] == "Jan 2018 to Feb 2018"
+    assert shown["gap, USD/t"].dtype == float and "first" not in shown
     assert gap.loc["after", "gap, USD/bu"] == pytest.approx(-80 * 0.0272155)
     assert armington.sellers_share(gap, 25.0) == pytest.approx(1.0)  # fell to 1/1.25
     unchanged = armington.price_gap(frame, (MONTHS[0], MONTHS[0]), (MONTHS[1], MONTHS[1]))

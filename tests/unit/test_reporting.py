@@ -195,4 +195,6 @@ def test_the_key_figures_table_names_each_period_in_words():
     brief.add("Sales", 13.8, "Mt", "2026-01-01..2026-08-27", ["synthetic"], key="sales")
     brief.add("Share", 12.0, "%", "2025-09", ["synthetic"], key="share")
     table = brief.html_table()
-    assert "<td>1 Jan 2026 to 27 Aug 2026</td>" in table and "<td>Sep 2025</td>" in table
+    whole = '<span class="tw-nobr">{}</span>'  # dates kept on one line in print
+    assert (f"<td>{whole.format('1 Jan 2026')} to {whole.format('27 Aug 2026')}</td>" in table
+            and f"<td>{whole.format('Sep 2025')}</td>" in table)
