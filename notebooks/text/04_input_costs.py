@@ -551,7 +551,7 @@ teach.check_answer("04_pt_nitrogen_mfg", answer)
 # %% [markdown] tags=["exercise"]
 # ### Exercise 4 (hard): Before and after shale gas
 #
-# US gas prices decoupled from oil after the shale boom. Start from the loaded long table
+# Did the shale boom change how gas prices pass into fertilizer prices? Start from the loaded long table
 # `inputs` (`load("farm_input_prices")`): take the all-fertilizer PPI (WPU0652) and the Henry
 # Hub gas price (MHHNGSP) as monthly columns, and estimate the pass-through from gas
 # (`costs.pass_through_row`, 6 lags, no shock dummy) on 2000-01..2009-12 and on
