@@ -311,14 +311,15 @@ teach.check_answer("05_shipped_share_2526", answer)
 #
 # Start from the loaded weekly table `sales` (`load("us_soybean_export_sales")`: one row per
 # ESR week (`date`, the week's last day), `marketing_year` and `destination`, in thousand
-# tonnes). The White House said China would buy 12 Mt in November–December 2025. Add up the
-# new net sales to China (`net_sales_kmt`) in the weeks ending 1 November to 31 December 2025,
-# all marketing years (the weeks the source flags included).
+# tonnes). The quantity the White House said China would buy in November–December 2025 is
+# `late_2025["quantity_mt"]` (Mt, read from the event table above). Add up the new net sales
+# to China (`net_sales_kmt`) in the weeks ending 1 November to 31 December 2025, all marketing
+# years (the weeks the source flags included).
 #
 # **Compute:** that sum. **Unit:** Mt.
 #
-# **Then choose** (second cell, `answer = "met"` or `"short"`): ESR recorded at least the 12 Mt
-# pledged in those weeks ("met"), or less ("short"). Why might traders' and press reports of
+# **Then choose** (second cell, `answer = "met"` or `"short"`): ESR recorded at least the quantity
+# pledged for those weeks ("met"), or less ("short"). Why might traders' and press reports of
 # purchases differ from ESR, in either direction?
 
 # %% tags=["solution"]
@@ -335,7 +336,7 @@ teach.check_answer("05_sales_nov_dec_2025", answer)
 # Model answer: ESR counts sales when exporters report them; announced purchases show only
 # once contracts are signed and reported, sales to unknown destinations count for China
 # only when switched, and cancellations net out.
-answer = "met" if pledge_weeks_mt >= 12 else "short"
+answer = "met" if pledge_weeks_mt >= late_2025["quantity_mt"] else "short"
 ### END SOLUTION
 teach.check_answer("05_pledge_reading", answer)
 

@@ -14,7 +14,8 @@ import pytest
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from helpers import answers, briefs, edition, mathml, paths, references, teach
+from helpers import answers, briefs, edition, mathml, outlook, paths, references, teach
+from helpers.data import load
 
 NOTEBOOKS = sorted(paths.notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
 NARRATIVE = [p for p in NOTEBOOKS if not p.stem.startswith("00_")]
@@ -81,6 +82,21 @@ def test_half_the_exercises_ask_for_a_reading_and_start_from_a_loaded_table(stem
             with_reading.append(text)
     assert 2 * len(with_reading) >= len(exercises)
     assert any(re.search(r'`load\("[a-z_]+"\)`', text) for text in with_reading)
+
+
+def test_exercises_and_references_take_claimed_quantities_from_the_event_table():
+    """A purchase quantity the event table records (e.g. a pledge in Mt) is read from it, never
+    typed into an exercise, a solution or a reference computation."""
+    claims = outlook.purchase_claims(load("tariff_events"))
+    typed = [re.compile(rf"(?<![\w.-]){q:g}(\.0)?\s*(Mt|else)\b")
+             for q in sorted(set(claims["quantity_mt"]))]
+    texts = {f"{p.stem} cell {i}": c.source for p in NARRATIVE
+             for i, c in enumerate(_read(p).cells) if _tags(c) & {"exercise", "solution"}}
+    modules = {inspect.getmodule(ref.function) for ref in answers.REFERENCES.values()}
+    texts |= {m.__name__: inspect.getsource(m) for m in modules}
+    found = [(where, pattern.pattern) for where, text in texts.items() for pattern in typed
+             if pattern.search(text)]
+    assert not found, found
 
 
 def test_every_reference_is_asked_exactly_once():

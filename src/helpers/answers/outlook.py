@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import soy
+from helpers import outlook, soy
 from helpers.answers import choice, reference
 from helpers.data import load, soybean_imports
 
@@ -46,12 +46,15 @@ def _basis_gap() -> float:
     return float(soy.kg_to_million_tonnes(arrivals.sum()) - shipped / 1000)
 
 
-PLEDGE_MT = 12.0  # the White House's figure for November-December 2025, as the exercise states it
+def _pledged_nov_dec_mt() -> float:
+    """The purchase quantity the event table records for November-December 2025, Mt."""
+    claims = outlook.purchase_claims(load("tariff_events"))
+    return float(outlook.claim_for(claims, "2025-11..2025-12")["quantity_mt"])
 
 
 @choice("05_pledge_reading", {
-    "met": "ESR recorded at least the 12 Mt pledged in those weeks",
-    "short": "ESR recorded less than the 12 Mt pledged in those weeks"},
+    "met": "ESR recorded at least the quantity pledged for those weeks",
+    "short": "ESR recorded less than the quantity pledged for those weeks"},
     note="ESR counts sales as exporters report them, by the week they are made; a purchase "
          "agreed in a statement shows only when contracts are signed and reported, sales to "
          "'unknown destinations' are not counted as China's until they are switched, and "
@@ -59,8 +62,8 @@ PLEDGE_MT = 12.0  # the White House's figure for November-December 2025, as the 
          "cargoes and reported sales, so a shortfall in ESR need not mean the pledge was "
          "broken, and meeting it on paper need not mean the beans shipped.")
 def _pledge_reading() -> str:
-    """Whether ESR's new net sales to China in Nov-Dec 2025 reached the 12 Mt pledged."""
-    return "met" if _sales_nov_dec() >= PLEDGE_MT else "short"
+    """Whether ESR's new net sales to China in Nov-Dec 2025 reached the quantity pledged."""
+    return "met" if _sales_nov_dec() >= _pledged_nov_dec_mt() else "short"
 
 
 @choice("05_bases_reading", {
