@@ -34,7 +34,7 @@ from IPython.display import Markdown, display
 
 from helpers import charts, report
 from helpers.data import catalog, load, status
-from helpers.data.status import coverage
+from helpers.data.inventory import coverage
 
 charts.use_house_style()
 table = status(include_crosschecks=include_crosschecks)

@@ -129,7 +129,7 @@ class Brief:
         today; ``status.series_ages``) and the dated block, which ``show`` prints after the
         takeaway and key figures, collapsed. The run's parameters come from papermill's
         record, added by the brief builder."""
-        from helpers.data.status import series_ages
+        from helpers.data.inventory import series_ages
 
         self.as_of = {f.attrs["provenance"]["dataset"]: f.attrs["provenance"]["as_of"]
                       for f in frames}
@@ -204,7 +204,7 @@ def as_of_html(frames: list[pd.DataFrame], ages: list[pd.DataFrame] | None = Non
     """The dated block: each dataset's source, origin and the date its copy was taken, then
     per series (``status.series_ages``) the last observation and its age on the build date,
     stale when behind the declared usual lag; the kit version and revision."""
-    from helpers.data.status import series_ages
+    from helpers.data.inventory import series_ages
 
     today = pd.Timestamp(today or pd.Timestamp.now()).normalize()
     ages = ages if ages is not None else [series_ages(f, today) for f in frames]

@@ -11,7 +11,7 @@ import pytest
 
 from helpers import overview, report
 from helpers.data import catalog, load
-from helpers.data.status import period_end, series_ages, status
+from helpers.data.inventory import period_end, series_ages, status
 from tests.data.test_registry import SYNTHETIC_DECLARATION, SYNTHETIC_ROWS
 
 

@@ -119,3 +119,22 @@ def test_the_lock_is_what_this_environment_installed():
         if installed != pinned:
             stale[name] = (pinned, installed)
     assert not stale, f"requirements.lock pins differ from the installed versions: {stale}"
+
+
+def test_no_package_attribute_hides_a_module_of_the_same_name():
+    """``import helpers.x.y as m`` must give the module y: a function re-exported under
+    the module's own name would be returned instead."""
+    import importlib
+    import pkgutil
+    import types
+
+    import helpers
+
+    hidden = []
+    for info in pkgutil.walk_packages(helpers.__path__, "helpers."):
+        parent_name, _, leaf = info.name.rpartition(".")
+        parent = importlib.import_module(parent_name)
+        value = getattr(parent, leaf, None)
+        if value is not None and not isinstance(value, types.ModuleType):
+            hidden.append(info.name)
+    assert not hidden, hidden

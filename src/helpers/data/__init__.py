@@ -6,8 +6,8 @@ pandera when the first table is validated.
 """
 
 from helpers.data.errors import DataError
+from helpers.data.inventory import status
 from helpers.data.loader import load
-from helpers.data.status import status
 from helpers.data.views import soybean_imports
 
 __all__ = ["DataError", "load", "refresh", "soybean_imports", "status"]

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from helpers.data import registry
+from helpers.data.inventory import series_of
 from helpers.data.loader import load
-from helpers.data.status import series_of
 
 MAX_SERIES_NAMED = 8  # coverage words name each series up to this many, else count them
 PERIOD_COLUMNS = ("year", "marketing_year", "period", "date")  # of tables without a date column
