@@ -139,3 +139,20 @@ def sellers_share(gap: pd.DataFrame, tariff_rise_pct: float) -> float:
     ratio: 0 if it did not fall, 1 if it fell to 1 / (1 + rise) of its level before."""
     ratio = float(gap.loc["after", "US / Brazil"] / gap.loc["before", "US / Brazil"])
     return (1 - ratio) / (1 - 1 / (1 + tariff_rise_pct / 100))
+
+
+LOGIT_UNIT = "logit exponent (dimensionless)"
+
+
+def sigma_from_logit(figure: pd.Series) -> float:
+    """The elasticity of substitution a published logit exponent stands for (a row of
+    ``published_trade_elasticities``). In a logit over sources each source's quantity share
+    moves with its price to the power of the exponent, the CES relation fitted here, so sigma
+    is the exponent's magnitude. ValueError for another unit or a positive exponent."""
+    if figure["unit"] != LOGIT_UNIT:
+        raise ValueError(f"{figure['study']}: unit {figure['unit']!r} is not a logit exponent")
+    exponent = float(figure["value"])
+    if exponent >= 0:
+        raise ValueError(f"{figure['study']}: a logit exponent of {exponent} does not lower a "
+                         "source's share as its price rises")
+    return -exponent

@@ -40,17 +40,39 @@ def _names(item: dict) -> list[str]:
     return [a.get("family") or a.get("literal", "") for a in item.get("author", [])]
 
 
-def _year(item: dict) -> int:
-    return int(item["issued"]["date-parts"][0][0])
+def _year(item: dict) -> int | str:
+    """The year of issue, or 'n.d.' for an undated page (CSL ``issued: {"literal": "n.d."}``)."""
+    issued = item["issued"]
+    if "date-parts" in issued:
+        return int(issued["date-parts"][0][0])
+    if issued.get("literal") == "n.d.":
+        return "n.d."
+    raise ValueError(f"{item['id']}: 'issued' needs date-parts or the literal 'n.d.'")
+
+
+def _who(item: dict) -> str:
+    names = _names(item)
+    return (names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2
+            else f"{names[0]} et al.")
+
+
+def year_label(key: str) -> str:
+    """The year as citations print it: '2022', 'n.d.', with a letter ('2022a', 'n.d.-b') when
+    other entries share the same authors and year (lettered in the file's order)."""
+    item = entry(key)
+    year = _year(item)
+    alike = [k for k, other in entries().items()
+             if _who(other) == _who(item) and _year(other) == year]
+    if len(alike) == 1:
+        return str(year)
+    letter = "abcdefghijklmnopqrstuvwxyz"[alike.index(key)]
+    return f"{year}-{letter}" if year == "n.d." else f"{year}{letter}"
 
 
 def short(key: str) -> str:
-    """'Morgan et al. (2022)', 'Carter and Steinbach (2020)', 'World Bank (2026)'."""
-    item = entry(key)
-    names = _names(item)
-    who = (names[0] if len(names) == 1 else f"{names[0]} and {names[1]}" if len(names) == 2
-           else f"{names[0]} et al.")
-    return f"{who} ({_year(item)})"
+    """'Morgan et al. (2022)', 'Carter and Steinbach (2020)', 'World Bank (2026)', an undated
+    page 'Joint Global Change Research Institute (n.d.-a)' (lettered when two share it)."""
+    return f"{_who(entry(key))} ({year_label(key)})"
 
 
 def full(key: str) -> str:
@@ -60,7 +82,7 @@ def full(key: str) -> str:
     venue = ", ".join(str(item[k]) for k in ("container-title", "publisher", "genre", "number",
                                              "volume") if item.get(k))
     link = f"https://doi.org/{item['DOI']}" if item.get("DOI") else item.get("URL", "")
-    return (f"{', '.join(names)} ({_year(item)}). {item['title']}."
+    return (f"{', '.join(names)} ({year_label(key)}). {item['title']}."
             + (f" {venue}." if venue else "") + (f" {link}" if link else ""))
 
 
@@ -86,7 +108,8 @@ class Cited:
 
 def published_figure(table: pd.DataFrame, study: str, measure: str, commodity: str,
                      geography: str | None = None) -> pd.Series:
-    """The one row of the ``trade_war_damage_estimates`` table for ``study``, ``measure``,
+    """The one row of a table of published figures (``trade_war_damage_estimates``,
+    ``published_trade_elasticities``) for ``study``, ``measure``,
     ``commodity`` (and ``geography``, where a study gives several); ValueError unless exactly
     one row matches."""
     rows = table[(table["study"] == study) & (table["measure"] == measure)
@@ -101,7 +124,7 @@ def published_figure(table: pd.DataFrame, study: str, measure: str, commodity: s
 
 def beside_table(rows: list[dict], cited: Cited) -> pd.DataFrame:
     """The 'Beside published estimates' table: per row the citation key (``key``), the
-    published figure (a ``trade_war_damage_estimates`` row as ``figure``), the kit's number as text
+    published figure (a row of a published-figures table as ``figure``), the kit's number as text
     (``kit``) and why the two differ (``why``). The study is printed as its short citation."""
     out = []
     for row in rows:

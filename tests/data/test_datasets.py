@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import soy
+from helpers import armington, soy
 from helpers.data import catalog, load, registry, source_tiers, soybean_imports
 from helpers.data.datasets import tariff_events, us_soybean_export_sales
 from helpers.data.errors import DataError
@@ -533,3 +533,9 @@ def test_trade_war_damage_estimates_keep_each_figure_as_printed_with_its_citatio
     grant = table[table["study"] == "Grant et al. (2021), AEPP"]
     assert "13.5-18.7" in set(grant["value"])  # a range stays a range
     assert table["citation"].str.len().gt(20).all() and table["value"].isna().any()
+
+
+def test_the_published_table_holds_logit_exponents_of_the_right_sign():
+    table = load("published_trade_elasticities")
+    sigmas = [armington.sigma_from_logit(row) for _, row in table.iterrows()]
+    assert sigmas and all(s > 0 for s in sigmas)

@@ -80,3 +80,13 @@ def test_price_gap_and_the_sellers_share_of_the_tariff():
     assert armington.sellers_share(unchanged, 25.0) == 0.0
     with pytest.raises(ValueError, match="no month"):
         armington.price_gap(frame, ("2030-01-01", "2030-02-01"), (MONTHS[2], MONTHS[3]))
+
+
+def test_a_published_logit_exponent_reads_as_its_magnitude_and_nothing_else_is_read():
+    """SYNTHETIC published rows (not real figures)."""
+    row = pd.Series({"study": "S", "value": -3.5, "unit": armington.LOGIT_UNIT})
+    assert armington.sigma_from_logit(row) == 3.5
+    with pytest.raises(ValueError, match="S: unit 'percent' is not a logit exponent"):
+        armington.sigma_from_logit(row.replace({armington.LOGIT_UNIT: "percent"}))
+    with pytest.raises(ValueError, match="does not lower a source's share"):
+        armington.sigma_from_logit(row.replace({-3.5: 2.0}))

@@ -42,6 +42,15 @@ def test_short_and_full_forms():
     assert "https://doi.org/10.1002/aepp.13138" in references.full("grant2021")
 
 
+def test_undated_pages_are_cited_n_d_lettered_when_they_share_authors_and_a_date_is_required():
+    assert references.short("jgcri_gcam_trade") == "Joint Global Change Research Institute (n.d.-a)"
+    assert references.short("jgcri_gcam_core") == "Joint Global Change Research Institute (n.d.-b)"
+    assert "(n.d.-a). Trade in GCAM" in references.full("jgcri_gcam_trade")
+    assert references.year_label("morgan2022") == "2022"  # no other Morgan et al. 2022
+    with pytest.raises(ValueError, match="x: 'issued' needs date-parts"):
+        references._year({"id": "x", "issued": {"literal": "spring"}})
+
+
 def test_an_unknown_key_is_refused_with_the_file_name():
     with pytest.raises(ValueError, match="no reference 'nobody2099' in references.json"):
         references.short("nobody2099")
