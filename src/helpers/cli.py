@@ -176,9 +176,13 @@ def _tool(args) -> int:
     if args.command == "lab":
         from helpers import lab
         return lab.run(args.extra)
+    if args.command == "bench":  # every benchmark under bench/, one after the other
+        from helpers import paths
+        scripts = sorted((paths.project_root() / "bench").glob("*.py"))
+        codes = [_run([sys.executable, str(script)], args.extra) for script in scripts]
+        return next((code for code in codes if code), 0)
     commands = {"test": [sys.executable, "-m", "pytest"],
-                "lint": [sys.executable, "-m", "ruff", "check"],
-                "bench": [sys.executable, "bench/briefs.py"]}
+                "lint": [sys.executable, "-m", "ruff", "check"]}
     return _run(commands[args.command], args.extra)
 
 

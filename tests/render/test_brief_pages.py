@@ -11,9 +11,8 @@ import pandas as pd
 from PIL import Image
 
 from helpers import charts, report
+from helpers.briefs.publish import PAGE_WEIGHT_TARGET
 from helpers.data import load
-
-MAX_BRIEF_BYTES = 800_000  # 0.8 MB per brief: every chart travels twice (desk and phone)
 
 
 def test_event_key_labels_are_whole_phrases():
@@ -58,8 +57,8 @@ def test_every_built_brief_stays_within_its_size_budget(built_briefs):
     reports = built_briefs["reports"]
     sizes = {p.stem: p.stat().st_size for p in reports.glob("*.html") if p.name != "index.html"}
     assert set(sizes) == set(built_briefs["outcomes"])
-    over = {name: size for name, size in sizes.items() if size > MAX_BRIEF_BYTES}
-    assert not over, f"briefs over {MAX_BRIEF_BYTES:,} bytes: {over}"
+    over = {name: size for name, size in sizes.items() if size > PAGE_WEIGHT_TARGET}
+    assert not over, f"briefs over {PAGE_WEIGHT_TARGET:,} bytes: {over}"
     page = (reports / "03_soybean_collapse.html").read_text()
     first_png = page.split("data:image/png;base64,", 1)[1].split('"', 1)[0]
     assert Image.open(io.BytesIO(base64.b64decode(first_png))).mode == "P"

@@ -17,6 +17,7 @@ from helpers.briefs.signals import signals_deferred
 
 log = logging.getLogger(__name__)
 MAX_BRIEF = 24 * 2**20  # bytes of one brief's page (and of its executed notebook)
+PAGE_WEIGHT_TARGET = 800_000  # bytes a reader downloads per brief: every chart travels twice
 
 
 def temporary(target: Path) -> Path:
