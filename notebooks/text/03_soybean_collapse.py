@@ -770,8 +770,8 @@ report.show_table(by_year, "US soybean exports by year, as the US reports them (
 # blank or a Comtrade estimate are left out. OLS with Newey–West errors. Unit values respond to
 # demand as well as cause it, so $\sigma$ here is a fitted relation, not a causal estimate.
 #
-# **Beside published values.** The published values the kit holds (`published_trade_elasticities`) are
-# the parameters of a global model, GCAM: calibrated to the Armington literature, not
+# **Beside published values.** The published values the kit holds are the parameters of a
+# global model, GCAM: calibrated to the Armington literature, not
 # estimated from a sample, so they carry no interval of their own.
 
 # %% tags=["remove-input"]
