@@ -21,6 +21,11 @@ VERIFIED_MEANS = ("Column verified, as the extract gives it: 'yes: <second sourc
                   "second copy checked. The kit reads it with helpers.farm.verification and never "
                   "puts a figure that is not verified into a takeaway.")
 
+# The columns of a table of published figures, each with its basis and citation (read by
+# helpers.references.published_figure and beside_table).
+PUBLISHED_FIGURE_COLUMNS = ["study", "published", "measure", "commodity", "geography", "value",
+                            "unit", "period", "basis", "citation", "source_url", "verified", "note"]
+
 DESCRIPTIONS = {
     "year": "year (or span of years) the figure is for, as published",
     "date": "date of the announcement or observation, where published",

@@ -7,9 +7,6 @@ from helpers.data.datasets import _farm
 from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
-COLUMNS = ["study", "published", "measure", "commodity", "geography", "value", "unit", "period",
-           "basis", "citation", "source_url", "verified", "note"]
-
 SPEC = DatasetSpec(
     id="published_trade_elasticities",
     title="Published trade (Armington) elasticities for soybeans and oil crops, with their bases",
@@ -39,7 +36,7 @@ SPEC = DatasetSpec(
     files=(DataFile("snapshot/facts/published_trade_elasticities.csv",
                     copied_from=("Hand-compiled by the kit from the GitHub files in each row's "
                                  "source_url (JGCRI/gcam-doc, JGCRI/gcam-core)",)),),
-    schema=_farm.schema_for(COLUMNS, numeric_value=True),
+    schema=_farm.schema_for(_farm.PUBLISHED_FIGURE_COLUMNS, numeric_value=True),
     usual_lag_days=None,  # facts: no release schedule
     plausibility=Plausibility(),
 )

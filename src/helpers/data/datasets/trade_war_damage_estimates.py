@@ -7,9 +7,6 @@ from helpers.data.datasets import _farm
 from helpers.data.plausibility import Plausibility
 from helpers.data.registry import DataFile, DatasetSpec
 
-COLUMNS = ["study", "published", "measure", "commodity", "geography", "value", "unit", "period",
-           "basis", "citation", "source_url", "verified", "note"]
-
 SPEC = DatasetSpec(
     id="trade_war_damage_estimates",
     title="Published estimates of trade-war damage to US agriculture, with their bases",
@@ -37,7 +34,7 @@ SPEC = DatasetSpec(
                     build=_farm.build_copy("trade_war_damage_estimates"),
                     copied_from=(_farm.HAND_TRANSCRIBED
                                  + " (the extract farm/trade_war_damage_estimates.csv)",)),),
-    schema=_farm.schema_for(COLUMNS, numeric_value=False),
+    schema=_farm.schema_for(_farm.PUBLISHED_FIGURE_COLUMNS, numeric_value=False),
     usual_lag_days=None,  # facts compiled from releases: no release schedule
     plausibility=Plausibility(),  # figures kept as printed text; duplicates refused
 )
