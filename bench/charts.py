@@ -33,23 +33,17 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import pandas as pd  # noqa: E402
 from matplotlib import pyplot as plt  # noqa: E402
 
-from helpers import chart_stanza, charts, frames, markers, tariffs, trade  # noqa: E402
+from helpers import chart_stanza, charts, frames, markers, tariffs  # noqa: E402
 from helpers.data import load  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 BRIEF = "02_decoupling"  # the brief whose build the chart rendering is set against
 
 
 def trade_lines():
     """02's first chart: 12-month rolling trade with a zoom panel and US tariff actions."""
-    goods = frames.goods_trade(None)
-    exports, imports = goods["exports_usd_mn"], goods["imports_usd_mn"]
-    rolled = pd.DataFrame({"imports from China": trade.rolling_12m(imports) / 1000,
-                           "exports to China": trade.rolling_12m(exports) / 1000,
-                           "balance": trade.rolling_12m(trade.balance(exports, imports)) / 1000})
+    rolled = frames.rolling_goods_trade(frames.goods_trade(None))
     fig, ax = charts.lines(rolled, "US goods trade with China, 12-month rolling sums",
                            "USD bn (12 months to date)")
     charts.add_zoom(fig, rolled, "2024-01-01", "2024 on, in detail")
@@ -73,23 +67,16 @@ def _finished(fig, sources):
     return fig
 
 
-def desk_only(build: Callable) -> tuple[float, int, int]:
+def render(build: Callable, phone: bool) -> tuple[float, int, int]:
+    """Seconds to render one freshly built chart as the desk PNG (and, with ``phone``, its
+    phone PNG too), and the bytes of each image (0 for the phone image not rendered)."""
     fig = build()
     started = time.perf_counter()
     desk = chart_stanza.png_bytes(fig)
+    phone_png = chart_stanza.phone_png(fig)[0] if phone else b""
     elapsed = time.perf_counter() - started
     plt.close(fig)
-    return elapsed, len(desk), 0
-
-
-def desk_and_phone(build: Callable) -> tuple[float, int, int]:
-    fig = build()
-    started = time.perf_counter()
-    desk = chart_stanza.png_bytes(fig)
-    phone, _ = chart_stanza.phone_png(fig)
-    elapsed = time.perf_counter() - started
-    plt.close(fig)
-    return elapsed, len(desk), len(phone)
+    return elapsed, len(desk), len(phone_png)
 
 
 def brief_build(name: str) -> tuple[float, int]:
@@ -117,9 +104,9 @@ def main() -> int:
                         ("01 instruments gantt", instruments_gantt)):
         desk_t, both_t = [], []
         for _ in range(args.repeat):  # alternate so a noisy moment hits both alike
-            desk_t.append(desk_only(build)[0])
-            both_t.append(desk_and_phone(build)[0])
-        _, desk_bytes, phone_bytes = desk_and_phone(build)
+            desk_t.append(render(build, phone=False)[0])
+            both_t.append(render(build, phone=True)[0])
+        _, desk_bytes, phone_bytes = render(build, phone=True)
         d, b = statistics.median(desk_t), statistics.median(both_t)
         per_chart.append(b)
         print(f"{name:26s} desk {d:5.2f} s, desk + phone {b:5.2f} s: ratio {b / d:.2f}; "

@@ -150,9 +150,7 @@ brief.show()
 # the charts use 12-month rolling sums: each point is the total of the 12 months to that date.
 
 # %% tags=["remove-input"]
-rolled = pd.DataFrame({"imports from China": trade.rolling_12m(imports) / 1000,
-                       "exports to China": trade.rolling_12m(exports) / 1000,
-                       "balance": trade.rolling_12m(bal) / 1000})
+rolled = frames.rolling_goods_trade(g)
 fig, ax = charts.lines(rolled, "US goods trade with China, 12-month rolling sums",
                        "USD bn (12 months to date)")
 ax.axhline(0, color="#666666", lw=0.8)
@@ -352,7 +350,7 @@ brief.claim(f"In {latest_full} imports from China were below the projected pre-2
 
 # %% tags=["remove-input"]
 cny = trade.monthly_cny_per_usd(fx)
-bal12 = trade.rolling_12m(bal) / 1000
+bal12 = rolled["balance"]
 levels = models.correlation(cny, bal12)
 changes = models.correlation(cny.diff(12), bal12.diff(12))
 gaps = cny.loc["2001":][cny.loc["2001":].isna()].index

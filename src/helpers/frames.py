@@ -39,6 +39,15 @@ def goods_trade(window_end) -> pd.DataFrame:
     return load("us_china_goods_trade").set_index("date").loc[:window_end]
 
 
+def rolling_goods_trade(goods: pd.DataFrame) -> pd.DataFrame:
+    """Notebook 02's first chart: 12-month rolling sums (USD billions, 12 months to date) of
+    imports from China, exports to China and the balance, from ``goods_trade``'s frame."""
+    exports, imports = goods["exports_usd_mn"], goods["imports_usd_mn"]
+    return pd.DataFrame({"imports from China": trade.rolling_12m(imports) / 1000,
+                         "exports to China": trade.rolling_12m(exports) / 1000,
+                         "balance": trade.rolling_12m(trade.balance(exports, imports)) / 1000})
+
+
 def fit_window_start(goods: pd.DataFrame) -> pd.Timestamp:
     """Notebook 02's fit-window rule: the first month in which the 12-month sums of both
     imports and exports are back at their ``PEAK_YEAR`` peak, so the 2008-09 collapse and

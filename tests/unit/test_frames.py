@@ -54,3 +54,13 @@ def test_02_fit_window_rule_and_its_break_dates_are_the_event_tables():
     reciprocal = events[events["rate_after_as_stated"].fillna("").str.contains("reciprocal")]
     assert 'break_2018 = "' + f"{list_1['date'].min():%Y-%m}-01" in source
     assert 'break_2025 = "' + f"{reciprocal['date'].min():%Y-%m}-01" in source
+
+
+def test_rolling_goods_trade_sums_twelve_months_in_billions():
+    """SYNTHETIC: 24 months of constant trade (1,000 USD mn imports, 400 exports)."""
+    months = pd.date_range("2020-01-01", periods=24, freq="MS")
+    goods = pd.DataFrame({"imports_usd_mn": 1000.0, "exports_usd_mn": 400.0}, index=months)
+    rolled = frames.rolling_goods_trade(goods)
+    assert rolled.loc[months[10]].isna().all()  # fewer than 12 months: no sum
+    assert rolled.loc[months[11]].to_dict() == {"imports from China": 12.0,
+                                                "exports to China": 4.8, "balance": -7.2}
